@@ -1,0 +1,24 @@
+package org.migrationconsole.api.state;
+
+import java.time.Instant;
+
+/**
+ * One record of the audit journal.
+ *
+ * @param seq position in the journal, from 1
+ * @param at when it was written (UTC)
+ * @param who the OS user
+ * @param type {@code transition}, {@code note}, {@code input} or {@code event}
+ * @param taskId the task, or the step for {@code input} records, or null
+ * @param from the previous state id for transitions, or null
+ * @param to the new state id for transitions, or null
+ * @param note free text: the administrator's note, the reset reason, or what an event was
+ */
+public record JournalEntry(long seq, Instant at, String who, String type, String taskId, String from, String to,
+        String note) {
+
+    public static final String TRANSITION = "transition";
+    public static final String NOTE = "note";
+    public static final String INPUT = "input";
+    public static final String EVENT = "event";
+}

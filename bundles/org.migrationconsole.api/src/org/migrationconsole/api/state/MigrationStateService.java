@@ -1,0 +1,61 @@
+package org.migrationconsole.api.state;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The one shared service that tracks the migration durably. Every change is appended to the
+ * workspace's journal and forced to disk before the method returns; the state is rebuilt from
+ * the journal when the service starts.
+ *
+ * <p>Methods that change state throw {@link MigrationRuleException} when a rule refuses the
+ * change and {@link InvalidInputException} for malformed arguments.
+ */
+@ProviderType
+public interface MigrationStateService {
+
+    /** The registered steps in order, with their task states. */
+    List<StepStatus> steps();
+
+    /** One task's status. */
+    Optional<TaskStatus> task(String taskId);
+
+    /** Marks a task in progress. */
+    TaskStatus start(String taskId, String note) throws MigrationRuleException;
+
+    /** Marks a task completed; refused while it is blocked or already done. */
+    TaskStatus complete(String taskId, String note) throws MigrationRuleException;
+
+    /** Skips an optional task. */
+    TaskStatus skip(String taskId, String note) throws MigrationRuleException;
+
+    /** Records that a task failed. */
+    TaskStatus fail(String taskId, String note) throws MigrationRuleException;
+
+    /** Puts a task back to not started; {@code reason} is required. */
+    TaskStatus reset(String taskId, String reason) throws MigrationRuleException;
+
+    /** Adds a note to a task's history without changing its state. */
+    void addNote(String taskId, String note) throws MigrationRuleException;
+
+    /**
+     * Saves a step's input values and notes. Every value is checked against its input's rule
+     * first; nothing is saved if one fails.
+     */
+    void saveStepInputs(String stepId, Map<String, String> values, String notes) throws MigrationRuleException;
+
+    /** All clocks now. */
+    List<ClockStatus> clocks();
+
+    /** The first task, in step order, that can be worked on now. */
+    Optional<TaskStatus> nextRecommended();
+
+    /** The journal, oldest first. */
+    List<JournalEntry> journal();
+
+    /** The workspace and whether this process may write to it. */
+    WorkspaceInfo workspace();
+}

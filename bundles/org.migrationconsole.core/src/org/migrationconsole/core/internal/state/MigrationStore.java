@@ -1,0 +1,412 @@
+package org.migrationconsole.core.internal.state;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.migrationconsole.api.state.ClockStatus;
+import org.migrationconsole.api.state.InvalidInputException;
+import org.migrationconsole.api.state.JournalEntry;
+import org.migrationconsole.api.state.MigrationRuleException;
+import org.migrationconsole.api.state.StepStatus;
+import org.migrationconsole.api.state.TaskState;
+import org.migrationconsole.api.state.TaskStatus;
+import org.migrationconsole.api.state.WorkspaceInfo;
+import org.migrationconsole.api.step.MigrationClock;
+import org.migrationconsole.api.step.MigrationStep;
+import org.migrationconsole.api.step.StepInput;
+import org.migrationconsole.api.step.TaskDescriptor;
+import org.migrationconsole.core.internal.journal.CorruptJournalException;
+import org.migrationconsole.core.internal.journal.Journal;
+import org.migrationconsole.core.internal.journal.JournalRecord;
+
+/**
+ * The migration state of one workspace: replays the journal, applies the ordering rules and
+ * clocks, and appends every accepted change to the journal before it takes effect. Free of OSGi
+ * so that it can be tested and benchmarked directly; the DS component wraps it.
+ */
+public final class MigrationStore implements Closeable {
+
+    /** A step service and the bundle that registered it. */
+    public record RegisteredStep(MigrationStep step, String bundleId) {
+    }
+
+    /** The recorded state of a task, as replayed from the journal. */
+    record TaskRecord(TaskState state, Instant at, String who, String note) {
+    }
+
+    /** Key under which a step's free notes are kept with its inputs. */
+    public static final String NOTES_KEY = "notes";
+
+    private final Path directory;
+    private final Clock clock;
+    private final String user;
+    private final Journal journal;
+    private final String fatalError;
+    private final Map<String, TaskRecord> tasks = new HashMap<>();
+    private final Map<String, Map<String, String>> inputs = new HashMap<>();
+    private List<RegisteredStep> steps = List.of();
+    private Map<String, TaskDescriptor> descriptors = Map.of();
+
+    private MigrationStore(Path directory, Clock clock, String user, Journal journal, String fatalError) {
+        this.directory = directory;
+        this.clock = clock;
+        this.user = user;
+        this.journal = journal;
+        this.fatalError = fatalError;
+    }
+
+    /**
+     * Opens the workspace. Never throws for a damaged journal: the store then reports the
+     * damage through {@link #workspace()} and refuses every operation.
+     */
+    public static MigrationStore open(Path directory, Clock clock, String user) {
+        Journal journal;
+        try {
+            journal = Journal.open(directory, clock);
+        } catch (CorruptJournalException e) {
+            return new MigrationStore(directory, clock, user, null, e.getMessage());
+        } catch (IOException e) {
+            return new MigrationStore(directory, clock, user, null,
+                    "Cannot open the workspace " + directory + ": " + e);
+        }
+        MigrationStore store = new MigrationStore(directory, clock, user, journal, null);
+        for (JournalRecord r : journal.records()) {
+            try {
+                store.apply(r);
+            } catch (IllegalArgumentException e) {
+                try {
+                    journal.close();
+                } catch (IOException ignored) {
+                    // closing only releases the lock
+                }
+                return new MigrationStore(directory, clock, user, null, "The journal " + journal.file()
+                        + " has a record this version cannot read at record " + (r.seq() + 1) + ": "
+                        + e.getMessage() + ". The file has not been changed.");
+            }
+        }
+        return store;
+    }
+
+    private void apply(JournalRecord r) {
+        switch (r.type()) {
+            case JournalEntry.TRANSITION -> tasks.put(r.task(),
+                    new TaskRecord(TaskState.byId(r.to()), r.at(), r.who(), r.note()));
+            case JournalEntry.INPUT -> inputs.computeIfAbsent(r.task(), k -> new TreeMap<>()).put(r.key(),
+                    r.value() == null ? "" : r.value());
+            default -> {
+                // notes and events do not change state
+            }
+        }
+    }
+
+    /** Replaces the set of registered steps (called as step services come and go). */
+    public synchronized void setSteps(Collection<RegisteredStep> registered) {
+        List<RegisteredStep> sorted = new ArrayList<>(registered);
+        sorted.sort(Comparator.comparingInt((RegisteredStep s) -> s.step().order()).thenComparing(s -> s.step().id()));
+        Map<String, TaskDescriptor> byId = new LinkedHashMap<>();
+        for (RegisteredStep s : sorted) {
+            for (TaskDescriptor t : s.step().tasks()) {
+                byId.putIfAbsent(t.id(), t);
+            }
+        }
+        this.steps = List.copyOf(sorted);
+        this.descriptors = byId;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public synchronized List<StepStatus> steps() {
+        Instant now = clock.instant();
+        Map<MigrationClock, ClockStatus> clocks = clockMap(now);
+        List<StepStatus> out = new ArrayList<>(steps.size());
+        for (RegisteredStep s : steps) {
+            List<TaskStatus> ts = new ArrayList<>();
+            for (TaskDescriptor t : s.step().tasks()) {
+                ts.add(status(t, clocks));
+            }
+            Map<String, String> in = new TreeMap<>(inputs.getOrDefault(s.step().id(), Map.of()));
+            String notes = in.remove(NOTES_KEY);
+            out.add(new StepStatus(s.step(), s.bundleId(), ts, in, notes == null ? "" : notes));
+        }
+        return out;
+    }
+
+    public synchronized Optional<TaskStatus> task(String taskId) {
+        TaskDescriptor d = descriptors.get(taskId);
+        return d == null ? Optional.empty() : Optional.of(status(d, clockMap(clock.instant())));
+    }
+
+    public synchronized List<ClockStatus> clocks() {
+        return List.copyOf(clockMap(clock.instant()).values());
+    }
+
+    public synchronized Optional<TaskStatus> nextRecommended() {
+        Map<MigrationClock, ClockStatus> clocks = clockMap(clock.instant());
+        for (TaskDescriptor d : descriptors.values()) {
+            TaskStatus s = status(d, clocks);
+            if (s.state() == TaskState.IN_PROGRESS || s.state() == TaskState.FAILED
+                    || s.state() == TaskState.NOT_STARTED) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized List<JournalEntry> journal() {
+        if (journal == null) {
+            return List.of();
+        }
+        List<JournalRecord> records = journal.records();
+        List<JournalEntry> out = new ArrayList<>(records.size());
+        for (JournalRecord r : records) {
+            out.add(r.toEntry());
+        }
+        return out;
+    }
+
+    public WorkspaceInfo workspace() {
+        if (journal == null) {
+            return new WorkspaceInfo(directory, directory.resolve(Journal.FILE_NAME), true, fatalError, fatalError,
+                    List.of());
+        }
+        return new WorkspaceInfo(directory, journal.file(), journal.isReadOnly(), journal.readOnlyReason(), null,
+                journal.warnings());
+    }
+
+    private TaskStatus status(TaskDescriptor d, Map<MigrationClock, ClockStatus> clocks) {
+        TaskRecord rec = tasks.get(d.id());
+        TaskState recorded = rec == null ? TaskState.NOT_STARTED : rec.state();
+        List<String> reasons = recorded.isDone() ? List.of() : blockedReasons(d, clocks);
+        TaskState effective = reasons.isEmpty() ? recorded : TaskState.BLOCKED;
+        return new TaskStatus(d, effective, recorded, reasons, rec == null ? null : rec.at(),
+                rec == null ? null : rec.who(), rec == null ? null : rec.note());
+    }
+
+    private List<String> blockedReasons(TaskDescriptor d, Map<MigrationClock, ClockStatus> clocks) {
+        List<String> reasons = new ArrayList<>();
+        for (String p : d.prerequisites()) {
+            TaskDescriptor pd = descriptors.get(p);
+            if (pd == null) {
+                continue; // provided by a step that is not installed: not enforced
+            }
+            TaskRecord pr = tasks.get(p);
+            TaskState ps = pr == null ? TaskState.NOT_STARTED : pr.state();
+            if (!ps.isDone()) {
+                reasons.add("waits for " + p + " (\"" + pd.title() + "\"), which is " + ps.id().replace('-', ' '));
+            }
+        }
+        d.gatedBy().ifPresent(c -> {
+            ClockStatus cs = clocks.get(c);
+            if (cs != null && cs.level() == ClockStatus.Level.EXPIRED && cs.stoppedAt() == null) {
+                String starter = starterOf(c).map(TaskDescriptor::id).orElse("the task that starts it");
+                reasons.add("the " + c.limit().toDays() + "-day " + c.id() + " clock ran out on "
+                        + Clocks.when(cs.endsAt()) + "; redo " + starter + " (reset it, then complete it again)");
+            }
+        });
+        return reasons;
+    }
+
+    private Optional<TaskDescriptor> starterOf(MigrationClock c) {
+        return descriptors.values().stream().filter(t -> t.startsClock().orElse(null) == c).findFirst();
+    }
+
+    private Map<MigrationClock, ClockStatus> clockMap(Instant now) {
+        Map<MigrationClock, ClockStatus> out = new LinkedHashMap<>();
+        for (MigrationClock c : MigrationClock.values()) {
+            Instant started = null;
+            Instant stopped = null;
+            String starterTitle = null;
+            for (TaskDescriptor t : descriptors.values()) {
+                TaskRecord r = tasks.get(t.id());
+                boolean completed = r != null && r.state() == TaskState.COMPLETED;
+                if (t.startsClock().orElse(null) == c) {
+                    starterTitle = starterTitle == null ? t.title() : starterTitle;
+                    if (completed && (started == null || r.at().isAfter(started))) {
+                        started = r.at();
+                    }
+                }
+                if (t.stopsClock().orElse(null) == c && completed && (stopped == null || r.at().isBefore(stopped))) {
+                    stopped = r.at();
+                }
+            }
+            if (stopped != null && started != null && stopped.isBefore(started)) {
+                stopped = null;
+            }
+            out.put(c, Clocks.status(c, started, started == null ? null : stopped, now, starterTitle));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    public synchronized Change start(String taskId, String note) throws MigrationRuleException, IOException {
+        TaskStatus s = writable(taskId);
+        switch (s.recordedState()) {
+            case IN_PROGRESS -> throw refused(s, "is already in progress (since " + since(s) + ")");
+            case COMPLETED, SKIPPED -> throw refused(s, "is already " + s.recordedState().id() + " (" + since(s)
+                    + "); reset it first if it has to be done again");
+            default -> {
+            }
+        }
+        requireUnblocked(s, "started");
+        return transition(s, TaskState.IN_PROGRESS, note);
+    }
+
+    public synchronized Change complete(String taskId, String note) throws MigrationRuleException, IOException {
+        TaskStatus s = writable(taskId);
+        if (s.recordedState().isDone()) {
+            throw refused(s, "is already " + s.recordedState().id() + " (" + since(s)
+                    + "); reset it first if it has to be done again");
+        }
+        requireUnblocked(s, "completed");
+        return transition(s, TaskState.COMPLETED, note);
+    }
+
+    public synchronized Change skip(String taskId, String note) throws MigrationRuleException, IOException {
+        TaskStatus s = writable(taskId);
+        if (!s.descriptor().optional()) {
+            throw refused(s, "is required and cannot be skipped (only optional tasks can)");
+        }
+        if (s.recordedState().isDone()) {
+            throw refused(s, "is already " + s.recordedState().id() + " (" + since(s) + ")");
+        }
+        return transition(s, TaskState.SKIPPED, note);
+    }
+
+    public synchronized Change fail(String taskId, String note) throws MigrationRuleException, IOException {
+        TaskStatus s = writable(taskId);
+        if (s.recordedState().isDone() || s.recordedState() == TaskState.FAILED) {
+            throw refused(s, "is " + s.recordedState().id() + "; only a task not yet done can fail");
+        }
+        return transition(s, TaskState.FAILED, note);
+    }
+
+    public synchronized Change reset(String taskId, String reason) throws MigrationRuleException, IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("note", "A reset needs a reason (--note TEXT): it is kept in the journal");
+        }
+        TaskStatus s = writable(taskId);
+        if (s.recordedState() == TaskState.NOT_STARTED) {
+            throw refused(s, "is not started; there is nothing to reset");
+        }
+        return transition(s, TaskState.NOT_STARTED, reason);
+    }
+
+    public synchronized Change addNote(String taskId, String note) throws MigrationRuleException, IOException {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "The note is empty; give the text with --note TEXT");
+        }
+        TaskStatus s = writable(taskId);
+        JournalRecord r = journal.append(JournalRecord.note(user, s.id(), note));
+        return new Change(r, s);
+    }
+
+    /**
+     * Saves changed inputs of a step; validates everything first so that nothing is saved when
+     * one value breaks its rule.
+     */
+    public synchronized List<JournalRecord> saveStepInputs(String stepId, Map<String, String> values, String notes)
+            throws MigrationRuleException, IOException {
+        requireWritable();
+        RegisteredStep step = steps.stream().filter(s -> s.step().id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("step", "Unknown step '" + stepId + "'"));
+        Map<String, StepInput> declared = new HashMap<>();
+        for (StepInput in : step.step().inputs()) {
+            declared.put(in.id(), in);
+        }
+        Map<String, String> wanted = new TreeMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            StepInput in = declared.get(e.getKey());
+            if (in == null) {
+                throw new InvalidInputException(e.getKey(), "Step " + stepId + " has no input '" + e.getKey() + "'");
+            }
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            Optional<String> broken = in.validate(v);
+            if (broken.isPresent()) {
+                throw new InvalidInputException(in.id(), in.label() + ": " + broken.get());
+            }
+            wanted.put(in.id(), v);
+        }
+        if (notes != null) {
+            wanted.put(NOTES_KEY, notes);
+        }
+        Map<String, String> current = inputs.getOrDefault(stepId, Map.of());
+        List<JournalRecord> written = new ArrayList<>();
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            if (!e.getValue().equals(current.getOrDefault(e.getKey(), ""))) {
+                JournalRecord r = journal.append(JournalRecord.input(user, stepId, e.getKey(), e.getValue()));
+                apply(r);
+                written.add(r);
+            }
+        }
+        return written;
+    }
+
+    /** An accepted change: the durable journal record and the task's new status. */
+    public record Change(JournalRecord record, TaskStatus status) {
+    }
+
+    private Change transition(TaskStatus s, TaskState to, String note) throws IOException {
+        JournalRecord r = journal.append(JournalRecord.transition(user, s.id(), s.recordedState().id(), to.id(),
+                note == null || note.isBlank() ? null : note));
+        apply(r);
+        return new Change(r, status(s.descriptor(), clockMap(clock.instant())));
+    }
+
+    private void requireWritable() throws MigrationRuleException {
+        if (journal == null) {
+            throw new IllegalStateException(fatalError);
+        }
+        if (journal.isReadOnly()) {
+            throw new MigrationRuleException(journal.readOnlyReason());
+        }
+    }
+
+    private TaskStatus writable(String taskId) throws MigrationRuleException {
+        requireWritable();
+        if (taskId == null || taskId.isBlank()) {
+            throw new InvalidInputException("task", "No task id given; 'status' lists them");
+        }
+        TaskDescriptor d = descriptors.get(taskId);
+        if (d == null) {
+            throw new InvalidInputException("task", "Unknown task '" + taskId
+                    + "'; 'status' lists the task ids of the installed steps");
+        }
+        return status(d, clockMap(clock.instant()));
+    }
+
+    private static void requireUnblocked(TaskStatus s, String verb) throws MigrationRuleException {
+        if (!s.blockedReasons().isEmpty()) {
+            throw new MigrationRuleException("Task " + s.id() + " cannot be " + verb + " yet: "
+                    + String.join("; ", s.blockedReasons()) + ".");
+        }
+    }
+
+    private static MigrationRuleException refused(TaskStatus s, String why) {
+        return new MigrationRuleException("Task " + s.id() + " " + why + ".");
+    }
+
+    private static String since(TaskStatus s) {
+        return s.changedAt() == null ? "unknown time"
+                : Clocks.when(s.changedAt()) + (s.changedBy() == null ? "" : " by " + s.changedBy());
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+}
