@@ -1,0 +1,305 @@
+package org.migrationconsole.cli.internal;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import org.migrationconsole.api.state.ClockStatus;
+import org.migrationconsole.api.state.InvalidInputException;
+import org.migrationconsole.api.state.JournalEntry;
+import org.migrationconsole.api.state.MigrationRuleException;
+import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.api.state.StepStatus;
+import org.migrationconsole.api.state.TaskState;
+import org.migrationconsole.api.state.TaskStatus;
+import org.migrationconsole.api.state.WorkspaceInfo;
+
+/**
+ * The headless commands over the state service. Exit codes: {@value #OK} done,
+ * {@value #REFUSED} refused by a rule (the message names it), {@value #USAGE} bad usage or bad
+ * input (including a workspace that cannot be used).
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int REFUSED = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: migration-console --headless [--workspace DIR] COMMAND [OPTIONS]
+
+            Commands:
+              status [--json]                       steps in order with their tasks, and the clocks
+              task ID start|complete|skip|fail|reset [--note TEXT] [--json]
+                                                    change a task's state (reset needs --note)
+              task ID note --note TEXT              add a note to a task's history
+              journal [--json]                      the audit journal, oldest first
+              help                                  this text
+
+            Exit codes: 0 ok, 1 refused by a rule, 2 bad usage or bad input.
+            """;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final MigrationStateService state;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(MigrationStateService state, PrintStream out, PrintStream err) {
+        this.state = state;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs one command line (without the launcher's own options). */
+    public int run(List<String> argList) {
+        List<String> args = new ArrayList<>(argList);
+        boolean json = args.remove("--json");
+        String note = null;
+        int n = args.indexOf("--note");
+        if (n >= 0) {
+            if (n + 1 >= args.size()) {
+                return usage("--note needs a text");
+            }
+            note = args.get(n + 1);
+            args.subList(n, n + 2).clear();
+        }
+        if (args.isEmpty()) {
+            return usage("no command given");
+        }
+        String command = args.get(0);
+        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                return usage("unknown option " + a);
+            }
+        }
+        WorkspaceInfo ws = state.workspace();
+        if (ws.fatalError() != null) {
+            err.println("error: " + ws.fatalError());
+            return USAGE;
+        }
+        for (String w : ws.warnings()) {
+            err.println("warning: " + w);
+        }
+        return switch (command) {
+            case "status" -> args.size() == 1 ? status(json) : usage("status takes no arguments");
+            case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
+            case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
+                    : usage("task needs an id and an action, e.g. task prepare.backup complete");
+            default -> usage("unknown command '" + command + "'");
+        };
+    }
+
+    private int usage(String problem) {
+        err.println("error: " + problem);
+        err.print(USAGE_TEXT);
+        return USAGE;
+    }
+
+    private int task(String id, String action, String note, boolean json) {
+        Optional<TaskStatus> before = state.task(id);
+        try {
+            TaskStatus after;
+            switch (action) {
+                case "start" -> after = state.start(id, note);
+                case "complete" -> after = state.complete(id, note);
+                case "skip" -> after = state.skip(id, note);
+                case "fail" -> after = state.fail(id, note);
+                case "reset" -> after = state.reset(id, note);
+                case "note" -> {
+                    state.addNote(id, note);
+                    after = state.task(id).orElseThrow();
+                }
+                default -> {
+                    return usage("unknown task action '" + action + "' (start, complete, skip, fail, reset, note)");
+                }
+            }
+            if (json) {
+                out.println(pretty(taskJson(after)));
+            } else {
+                out.println(id + ": " + before.map(b -> b.recordedState().id()).orElse("?") + " -> "
+                        + after.recordedState().id() + (action.equals("note") ? " (note added)" : ""));
+            }
+            return OK;
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (MigrationRuleException e) {
+            err.println("refused: " + e.getMessage());
+            return REFUSED;
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    private int status(boolean json) {
+        List<StepStatus> steps = state.steps();
+        List<ClockStatus> clocks = state.clocks();
+        Optional<TaskStatus> next = state.nextRecommended();
+        if (json) {
+            JsonObject root = new JsonObject();
+            root.add("workspace", workspaceJson(state.workspace()));
+            JsonArray sa = new JsonArray();
+            for (StepStatus s : steps) {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", s.id());
+                o.addProperty("order", s.step().order());
+                o.addProperty("title", s.step().title());
+                o.addProperty("bundle", s.bundleId());
+                o.addProperty("done", s.done());
+                o.addProperty("total", s.total());
+                JsonArray ta = new JsonArray();
+                s.tasks().forEach(t -> ta.add(taskJson(t)));
+                o.add("tasks", ta);
+                sa.add(o);
+            }
+            root.add("steps", sa);
+            JsonArray ca = new JsonArray();
+            clocks.forEach(c -> ca.add(clockJson(c)));
+            root.add("clocks", ca);
+            root.add("next", next.<JsonElement>map(t -> new JsonPrimitive(t.id())).orElse(JsonNull.INSTANCE));
+            out.println(pretty(root));
+            return OK;
+        }
+        WorkspaceInfo ws = state.workspace();
+        out.println("Workspace: " + ws.directory() + (ws.readOnly() ? "  [read-only: " + ws.readOnlyReason() + "]"
+                : ""));
+        int i = 1;
+        for (StepStatus s : steps) {
+            out.printf("%n%d. %s  [%s]  %d/%d done%n", i++, s.step().title(), s.bundleId(), s.done(), s.total());
+            for (TaskStatus t : s.tasks()) {
+                out.printf("   %s %-34s %-12s %s%s%n", mark(t.state()), t.id(), t.state().id(),
+                        t.descriptor().title(), t.descriptor().optional() ? " (optional)" : "");
+                for (String r : t.blockedReasons()) {
+                    out.println("        blocked: " + r);
+                }
+            }
+        }
+        out.println();
+        out.println("Clocks:");
+        for (ClockStatus c : clocks) {
+            out.printf("   %-11s %s%n", c.level().id(), c.message());
+        }
+        out.println();
+        out.println("Next: " + next.map(t -> t.id() + "  " + t.descriptor().title()).orElse("nothing left to do"));
+        return OK;
+    }
+
+    private static String mark(TaskState s) {
+        return switch (s) {
+            case NOT_STARTED -> "[ ]";
+            case IN_PROGRESS -> "[>]";
+            case COMPLETED -> "[x]";
+            case SKIPPED -> "[-]";
+            case BLOCKED -> "[!]";
+            case FAILED -> "[F]";
+        };
+    }
+
+    // ------------------------------------------------------------------ journal
+
+    private int journal(boolean json) {
+        List<JournalEntry> entries = state.journal();
+        if (json) {
+            JsonArray a = new JsonArray();
+            for (JournalEntry e : entries) {
+                JsonObject o = new JsonObject();
+                o.addProperty("seq", e.seq());
+                o.addProperty("at", iso(e.at()));
+                o.addProperty("who", e.who());
+                o.addProperty("type", e.type());
+                o.addProperty("task", e.taskId());
+                o.addProperty("from", e.from());
+                o.addProperty("to", e.to());
+                o.addProperty("note", e.note());
+                a.add(o);
+            }
+            out.println(pretty(a));
+            return OK;
+        }
+        for (JournalEntry e : entries) {
+            String change = JournalEntry.TRANSITION.equals(e.type()) ? e.from() + " -> " + e.to() : e.type();
+            out.printf("%6d  %s  %-10s %-32s %-26s %s%n", e.seq(), e.at() == null ? "" : TIME.format(e.at()),
+                    e.who(), e.taskId() == null ? "" : e.taskId(), change, e.note() == null ? "" : e.note());
+        }
+        if (entries.isEmpty()) {
+            out.println("The journal is empty.");
+        }
+        return OK;
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    static JsonObject taskJson(TaskStatus t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", t.id());
+        o.addProperty("title", t.descriptor().title());
+        o.addProperty("state", t.state().id());
+        o.addProperty("recordedState", t.recordedState().id());
+        o.addProperty("optional", t.descriptor().optional());
+        o.addProperty("kind", t.descriptor().kind().id());
+        o.addProperty("unverified", t.descriptor().unverified());
+        JsonArray pre = new JsonArray();
+        t.descriptor().prerequisites().forEach(pre::add);
+        o.add("prerequisites", pre);
+        JsonArray reasons = new JsonArray();
+        t.blockedReasons().forEach(reasons::add);
+        o.add("blockedReasons", reasons);
+        o.addProperty("changedAt", iso(t.changedAt()));
+        o.addProperty("changedBy", t.changedBy());
+        o.addProperty("note", t.lastNote());
+        return o;
+    }
+
+    static JsonObject clockJson(ClockStatus c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", c.clock().id());
+        o.addProperty("limitDays", c.clock().limit().toDays());
+        o.addProperty("level", c.level().id());
+        o.addProperty("startedAt", iso(c.startedAt()));
+        o.addProperty("stoppedAt", iso(c.stoppedAt()));
+        o.addProperty("endsAt", iso(c.endsAt()));
+        o.addProperty("remainingSeconds", c.remaining() == null ? null : c.remaining().toSeconds());
+        o.addProperty("message", c.message());
+        return o;
+    }
+
+    static JsonObject workspaceJson(WorkspaceInfo ws) {
+        JsonObject o = new JsonObject();
+        o.addProperty("directory", ws.directory().toString());
+        o.addProperty("journal", ws.journal().toString());
+        o.addProperty("readOnly", ws.readOnly());
+        o.addProperty("readOnlyReason", ws.readOnlyReason());
+        JsonArray w = new JsonArray();
+        ws.warnings().forEach(w::add);
+        o.add("warnings", w);
+        return o;
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    private static String pretty(JsonElement e) {
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(e);
+    }
+}

@@ -1,0 +1,72 @@
+package org.migrationconsole.step.join.internal;
+
+import java.util.List;
+
+import org.migrationconsole.api.step.MigrationStep;
+import org.migrationconsole.api.step.StepInput;
+import org.migrationconsole.api.step.TaskDescriptor;
+import org.osgi.service.component.annotations.Component;
+
+/** Step 3: connect the client computers to the destination server (catalog step 3). */
+@Component(service = MigrationStep.class)
+public class JoinComputersStep implements MigrationStep {
+
+    private static final List<TaskDescriptor> TASKS = List.of(
+            TaskDescriptor.builder("join.connector")
+                    .title("Install the Connector on every client computer")
+                    .description("On each client, in the domain or not, open a browser at http://<destination>/connect"
+                            + " and install the Windows Server Connector. Tick the computer off in the clients list"
+                            + " once it is connected.")
+                    .after("install.dc-health", "install.verify-fsmo").source("catalog 3.1").build(),
+            TaskDescriptor.builder("join.legacy-clients")
+                    .title("Deal with Windows XP and Vista clients")
+                    .description("The Connector does not run on Windows XP or Windows Vista. Such computers that are"
+                            + " already in the domain can leave this step out; list them under legacy clients so they"
+                            + " are not forgotten later.")
+                    .optional().after("install.run-setup").source("catalog 3.1a").build(),
+            TaskDescriptor.builder("join.verify-group-policy")
+                    .title("Check that clients take Group Policy from the destination")
+                    .description("Needed only if GPOs you created on the source (folder redirection, for example) must"
+                            + " reach clients, and only while both servers are online: run GPRESULT /R on each client"
+                            + " and look for the destination's name after \"Group Policy was applied from:\". If the"
+                            + " source still shows, run gpupdate /force and look again; if that does not help, open"
+                            + " rsop.msc, expand the node marked with an X and read View Error.")
+                    .optional().after("join.connector").source("catalog 3.2, 3.2a").build());
+
+    private static final List<StepInput> INPUTS = List.of(
+            StepInput.lines("clients", "Client computers",
+                    "One computer per line with its operating system, e.g. PC-ANNA, Windows 10 Pro."),
+            StepInput.lines("legacy-clients", "Windows XP and Vista computers",
+                    "One computer per line with its operating system; these cannot run the Connector."));
+
+    @Override
+    public String id() {
+        return "join";
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
+    public String title() {
+        return "Join computers to the new server";
+    }
+
+    @Override
+    public String description() {
+        return "Connect every supported client computer to the destination with the Connector and check that"
+                + " Group Policy now comes from the new server.";
+    }
+
+    @Override
+    public List<TaskDescriptor> tasks() {
+        return TASKS;
+    }
+
+    @Override
+    public List<StepInput> inputs() {
+        return INPUTS;
+    }
+}
