@@ -189,8 +189,16 @@ public final class Cli {
             for (TaskStatus t : s.tasks()) {
                 out.printf("   %s %-34s %-12s %s%s%n", mark(t.state()), t.id(), t.state().id(),
                         t.descriptor().title(), t.descriptor().optional() ? " (optional)" : "");
+                List<String> waits = new ArrayList<>();
                 for (String r : t.blockedReasons()) {
-                    out.println("        blocked: " + r);
+                    if (r.startsWith("waits for ")) {
+                        waits.add(r.substring("waits for ".length(), r.indexOf(' ', "waits for ".length())));
+                    } else {
+                        out.println("        blocked: " + r);
+                    }
+                }
+                if (!waits.isEmpty()) {
+                    out.println("        waits for: " + String.join(", ", waits));
                 }
             }
         }
