@@ -1,0 +1,23 @@
+#!/bin/sh
+# Runs every test of Migration Console on a fresh Debian machine: installs what the tests need
+# (a virtual display and GTK 3), starts Xvfb, and runs the full Maven/Tycho build with all test
+# suites (OSGi unit and service tests, the kill -9 crash test, the workbench UI test, the
+# command-line and launcher tests against the materialized product).
+set -e
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$ROOT/releng/scripts/common.sh"
+mc_find_jdk
+mc_ensure_packages xvfb xauth libgtk-3-0
+
+# a private X display for the UI tests
+n=99
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+trap 'kill $XVFB_PID 2>/dev/null || true' EXIT INT TERM
+DISPLAY=":$n"; export DISPLAY
+i=0
+while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+
+cd "$ROOT"
+./mvnw -B clean verify "$@"
