@@ -111,7 +111,7 @@ class ConsoleWorkbenchTest {
         onUi(() -> {
             Table nav = find(shell, Table.class, "navigator");
             nav.setSelection(0);
-            nav.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            nav.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new Event());
             return null;
         });
         Table checklist = waitFor("the Prepare checklist", () -> onUi(() -> {

@@ -51,7 +51,7 @@ public class DashboardPart {
         FontData fd = body.getFont().getFontData()[0];
         heading = new Font(body.getDisplay(), fd.getName(), fd.getHeight() + 2, SWT.BOLD);
         body.addDisposeListener(e -> heading.dispose());
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(12, 10).spacing(8, 6).applyTo(body);
+        GridLayoutFactory.fillDefaults().margins(12, 10).spacing(8, 6).applyTo(body);
         refresh();
     }
 
@@ -59,8 +59,15 @@ public class DashboardPart {
         Label l = new Label(body, SWT.NONE);
         l.setText(text);
         l.setFont(heading);
-        GridDataFactory.fillDefaults().span(2, 1).indent(0, 8).applyTo(l);
+        GridDataFactory.fillDefaults().indent(0, 8).applyTo(l);
         return l;
+    }
+
+    private Composite row(int columns) {
+        Composite c = new Composite(body, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(columns).spacing(8, 4).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(c);
+        return c;
     }
 
     private Label line(String text, int colour) {
@@ -69,7 +76,7 @@ public class DashboardPart {
         if (colour != SWT.NONE) {
             l.setForeground(body.getDisplay().getSystemColor(colour));
         }
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(l);
+        GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(l);
         return l;
     }
 
@@ -92,20 +99,23 @@ public class DashboardPart {
             blocked += (int) s.tasks().stream().filter(t -> t.state() == TaskState.BLOCKED).count();
         }
         heading("Migration progress");
-        ProgressBar bar = new ProgressBar(body, SWT.HORIZONTAL);
+        Composite progress = row(2);
+        ProgressBar bar = new ProgressBar(progress, SWT.HORIZONTAL);
         bar.setMaximum(Math.max(total, 1));
         bar.setSelection(done);
         bar.setData(StepParts.WIDGET_ID, "overall-progress");
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(bar);
-        Label pct = new Label(body, SWT.NONE);
+        Label pct = new Label(progress, SWT.NONE);
         pct.setText(done + " of " + total + " tasks done in " + steps.size() + " steps" + (blocked > 0 ? ", "
                 + blocked + " waiting on earlier tasks" : ""));
 
         heading("Deadlines");
+        Composite clocks = row(2);
         for (ClockStatus c : state.clocks()) {
-            Label icon = new Label(body, SWT.NONE);
+            Label icon = new Label(clocks, SWT.NONE);
             icon.setImage(images.get(c.level()));
-            Label text = new Label(body, SWT.WRAP);
+            GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(icon);
+            Label text = new Label(clocks, SWT.WRAP);
             text.setText(c.message());
             text.setData(StepParts.WIDGET_ID, "clock:" + c.clock().id());
             if (c.level() == ClockStatus.Level.CRITICAL || c.level() == ClockStatus.Level.EXPIRED) {
@@ -126,7 +136,7 @@ public class DashboardPart {
             link.setData(StepParts.WIDGET_ID, "next-task");
             link.addListener(SWT.Selection,
                     e -> StepParts.open(app, parts, t.descriptor().stepId(), StepParts.CHECKLIST_TAG));
-            GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(link);
+            GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(link);
         } else {
             line(total == 0 ? "No step plug-in is installed." : "Nothing left to do: every task is done.", SWT.NONE);
         }

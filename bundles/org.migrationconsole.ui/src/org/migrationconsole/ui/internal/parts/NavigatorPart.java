@@ -53,7 +53,7 @@ public class NavigatorPart {
         StatusImages images = StatusImages.of(parent.getDisplay());
         TableViewerColumn step = new TableViewerColumn(viewer, SWT.NONE);
         step.getColumn().setText("Step");
-        step.getColumn().setWidth(230);
+        step.getColumn().setWidth(260);
         step.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {
@@ -73,7 +73,7 @@ public class NavigatorPart {
         });
         TableViewerColumn done = new TableViewerColumn(viewer, SWT.RIGHT);
         done.getColumn().setText("Done");
-        done.getColumn().setWidth(60);
+        done.getColumn().setWidth(52);
         done.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {
@@ -82,7 +82,13 @@ public class NavigatorPart {
             }
         });
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.getTable().addListener(SWT.Selection, e -> openSelected());
+        // a click or Enter opens the step; the selection GTK makes when the list first gets the
+        // focus does not, so the console starts on the dashboard
+        viewer.getTable().addListener(SWT.MouseUp, e -> {
+            if (e.button == 1 && viewer.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y)) != null) {
+                openSelected();
+            }
+        });
         viewer.getTable().addListener(SWT.DefaultSelection, e -> openSelected());
         refresh();
     }
