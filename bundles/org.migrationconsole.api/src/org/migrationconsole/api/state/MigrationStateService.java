@@ -47,6 +47,12 @@ public interface MigrationStateService {
      */
     void saveStepInputs(String stepId, Map<String, String> values, String notes) throws MigrationRuleException;
 
+    /**
+     * Journals something that happened outside the task states (a check run, an artifact
+     * written), e.g. subject {@code checks}, text "21 checks: 19 pass, 2 fail".
+     */
+    void recordEvent(String subject, String text) throws MigrationRuleException;
+
     /** All clocks now. */
     List<ClockStatus> clocks();
 

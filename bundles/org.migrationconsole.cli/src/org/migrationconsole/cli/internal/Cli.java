@@ -1,6 +1,11 @@
 package org.migrationconsole.cli.internal;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +20,11 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import org.migrationconsole.api.check.CheckOutcome;
+import org.migrationconsole.api.check.CheckRun;
+import org.migrationconsole.api.check.CheckService;
+import org.migrationconsole.api.check.ConnectionException;
+import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.api.state.ClockStatus;
 import org.migrationconsole.api.state.InvalidInputException;
 import org.migrationconsole.api.state.JournalEntry;
@@ -24,6 +34,9 @@ import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
+import org.migrationconsole.connect.PasswordFile;
+import org.migrationconsole.connect.ProfileFile;
+import org.migrationconsole.connect.internal.RunStore;
 
 /**
  * The headless commands over the state service. Exit codes: {@value #OK} done,
@@ -45,20 +58,28 @@ public final class Cli {
                                                     change a task's state (reset needs --note)
               task ID note --note TEXT              add a note to a task's history
               journal [--json]                      the audit journal, oldest first
+              check [--step N|ID] [--profile FILE] [--password-file FILE] [--json]
+                                                    run the pre-flight checks against the source server
+                                                    (password from the file, else the first line of stdin)
               help                                  this text
 
-            Exit codes: 0 ok, 1 refused by a rule, 2 bad usage or bad input.
+            Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
+            (check: cannot run - bad profile, unreachable server, refused credentials).
             """;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final MigrationStateService state;
+    private final CheckService checks;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    public Cli(MigrationStateService state, PrintStream out, PrintStream err) {
+    public Cli(MigrationStateService state, CheckService checks, InputStream in, PrintStream out, PrintStream err) {
         this.state = state;
+        this.checks = checks;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -67,15 +88,18 @@ public final class Cli {
     public int run(List<String> argList) {
         List<String> args = new ArrayList<>(argList);
         boolean json = args.remove("--json");
-        String note = null;
-        int n = args.indexOf("--note");
-        if (n >= 0) {
-            if (n + 1 >= args.size()) {
-                return usage("--note needs a text");
+        Map<String, String> options = new HashMap<>();
+        for (String name : List.of("--note", "--step", "--profile", "--password-file")) {
+            int n = args.indexOf(name);
+            if (n >= 0) {
+                if (n + 1 >= args.size()) {
+                    return usage(name + " needs a value");
+                }
+                options.put(name, args.get(n + 1));
+                args.subList(n, n + 2).clear();
             }
-            note = args.get(n + 1);
-            args.subList(n, n + 2).clear();
         }
+        String note = options.get("--note");
         if (args.isEmpty()) {
             return usage("no command given");
         }
@@ -100,6 +124,7 @@ public final class Cli {
         return switch (command) {
             case "status" -> args.size() == 1 ? status(json) : usage("status takes no arguments");
             case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
+            case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -147,6 +172,83 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return USAGE;
         }
+    }
+
+    // ------------------------------------------------------------------ check
+
+    private int check(Map<String, String> options, boolean json) {
+        if (checks == null) {
+            err.println("error: the check service is not installed (org.migrationconsole.connect)");
+            return USAGE;
+        }
+        String stepId = null;
+        if (options.containsKey("--step")) {
+            stepId = stepId(options.get("--step"));
+            if (stepId == null) {
+                return usage("--step '" + options.get("--step") + "' is neither a step number (1-"
+                        + state.steps().size() + ") nor a step id");
+            }
+        }
+        char[] password = null;
+        try {
+            Path profileFile = options.containsKey("--profile") ? Path.of(options.get("--profile"))
+                    : state.workspace().directory().resolve(ProfileFile.WORKSPACE_PROFILE);
+            if (!Files.exists(profileFile)) {
+                err.println("error: no profile: " + profileFile + " does not exist. Give --profile FILE (see the"
+                        + " README for the format) or save one in the console.");
+                return USAGE;
+            }
+            ConnectionProfile profile = ProfileFile.read(profileFile);
+            password = options.containsKey("--password-file")
+                    ? PasswordFile.read(Path.of(options.get("--password-file")))
+                    : PasswordFile.readStdin(in);
+            CheckRun run = checks.run(profile, password, stepId, o -> {
+                if (!json) {
+                    err.printf("  %-7s %s%n", o.result().status().id(), o.checkId());
+                }
+            }, () -> false);
+            if (json) {
+                out.println(pretty(RunStore.toJson(run)));
+            } else {
+                printRun(run);
+            }
+            return run.errors().isEmpty() ? OK : REFUSED;
+        } catch (ConnectionException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    private String stepId(String value) {
+        List<StepStatus> steps = state.steps();
+        if (value.matches("[0-9]+")) {
+            int n = Integer.parseInt(value);
+            return n >= 1 && n <= steps.size() ? steps.get(n - 1).id() : null;
+        }
+        return steps.stream().map(StepStatus::id).filter(value::equals).findFirst().orElse(null);
+    }
+
+    private void printRun(CheckRun run) {
+        out.println("Checks against '" + run.profileName() + "' at " + TIME.format(run.startedAt()) + ":");
+        for (CheckOutcome o : run.outcomes()) {
+            out.printf("%n[%s] %-40s %-8s %s%n", o.result().status().id().toUpperCase(java.util.Locale.ROOT),
+                    o.checkId(), o.severity().id(), o.title());
+            out.println("    " + o.result().message());
+            for (String e : o.result().evidence()) {
+                out.println("    evidence: " + e);
+            }
+            if (!o.result().remedy().isEmpty()) {
+                out.println("    remedy: " + o.result().remedy());
+            }
+        }
+        out.println();
+        out.println(run.errors().isEmpty() ? "No blocking problems." : run.errors().size()
+                + " blocking problem(s): " + String.join(", ", run.errors().stream().map(CheckOutcome::checkId)
+                        .toList()));
     }
 
     // ------------------------------------------------------------------ status

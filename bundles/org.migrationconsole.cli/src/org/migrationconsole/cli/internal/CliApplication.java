@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.migrationconsole.api.check.CheckService;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -49,7 +50,15 @@ public class CliApplication implements IApplication {
                         + " installed?)");
                 return Cli.USAGE;
             }
-            int code = new Cli(state, System.out, System.err).run(args);
+            ServiceTracker<CheckService, CheckService> checks = new ServiceTracker<>(bc, CheckService.class, null);
+            checks.open();
+            int code;
+            try {
+                code = new Cli(state, checks.waitForService(args.contains("check") ? 5_000 : 1), System.in,
+                        System.out, System.err).run(args);
+            } finally {
+                checks.close();
+            }
             System.out.flush();
             return code;
         } finally {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.migrationconsole.api.state.ClockStatus;
 import org.migrationconsole.api.state.JournalEntry;
@@ -16,9 +18,11 @@ import org.migrationconsole.api.state.MigrationRuleException;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.api.state.StateEvents;
 import org.migrationconsole.api.state.StepStatus;
+import org.migrationconsole.api.state.TaskGate;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
 import org.migrationconsole.api.step.MigrationStep;
+import org.migrationconsole.api.step.TaskDescriptor;
 import org.migrationconsole.core.internal.journal.JournalRecord;
 import org.migrationconsole.core.internal.state.MigrationStore;
 import org.osgi.framework.BundleContext;
@@ -53,6 +57,7 @@ public class MigrationStateComponent implements MigrationStateService {
         store = MigrationStore.open(workspaceDirectory(context.getProperty(WORKSPACE_PROPERTY)), Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"));
         store.setSteps(registered.values());
+        store.setCompletionGate(this::gateReasons);
     }
 
     /** The workspace directory from the property, or the default under the user's home. */
@@ -86,6 +91,26 @@ public class MigrationStateComponent implements MigrationStateService {
             s.setSteps(registered.values());
             post(StateEvents.TOPIC_STEPS, null, -1);
         }
+    }
+
+    private final List<TaskGate> gates =
+            new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addGate(TaskGate gate) {
+        gates.add(gate);
+    }
+
+    void removeGate(TaskGate gate) {
+        gates.remove(gate);
+    }
+
+    private List<String> gateReasons(TaskDescriptor task) {
+        List<String> reasons = new ArrayList<>();
+        for (TaskGate g : gates) {
+            reasons.addAll(g.reasonsNotToComplete(task, store.workspace().directory()));
+        }
+        return reasons;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -179,6 +204,16 @@ public class MigrationStateComponent implements MigrationStateService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the journal", e);
+        }
+    }
+
+    @Override
+    public void recordEvent(String subject, String text) throws MigrationRuleException {
+        try {
+            JournalRecord r = store.recordEvent(subject, text);
+            post(StateEvents.TOPIC_JOURNAL, subject, r.seq());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the journal: " + e.getMessage(), e);
         }
     }
 

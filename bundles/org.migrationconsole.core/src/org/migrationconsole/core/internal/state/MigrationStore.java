@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.migrationconsole.api.state.ClockStatus;
 import org.migrationconsole.api.state.InvalidInputException;
@@ -27,6 +28,7 @@ import org.migrationconsole.api.step.MigrationClock;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
+import org.migrationconsole.api.step.TaskKind;
 import org.migrationconsole.core.internal.journal.CorruptJournalException;
 import org.migrationconsole.core.internal.journal.Journal;
 import org.migrationconsole.core.internal.journal.JournalRecord;
@@ -57,6 +59,7 @@ public final class MigrationStore implements Closeable {
     private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<String, Map<String, String>> inputs = new HashMap<>();
     private List<RegisteredStep> steps = List.of();
+    private Function<TaskDescriptor, List<String>> completionGate = t -> List.of();
     private Map<String, TaskDescriptor> descriptors = Map.of();
 
     private MigrationStore(Path directory, Clock clock, String user, Journal journal, String fatalError) {
@@ -123,6 +126,11 @@ public final class MigrationStore implements Closeable {
         }
         this.steps = List.copyOf(sorted);
         this.descriptors = byId;
+    }
+
+    /** Sets what check-gated tasks must satisfy before they complete (the check results). */
+    public synchronized void setCompletionGate(Function<TaskDescriptor, List<String>> gate) {
+        this.completionGate = gate;
     }
 
     // ---------------------------------------------------------------- queries
@@ -271,6 +279,13 @@ public final class MigrationStore implements Closeable {
                     + "); reset it first if it has to be done again");
         }
         requireUnblocked(s, "completed");
+        if (s.descriptor().kind() == TaskKind.CHECK_GATED) {
+            List<String> gate = completionGate.apply(s.descriptor());
+            if (!gate.isEmpty()) {
+                throw new MigrationRuleException("Task " + s.id() + " is check-gated and its checks do not pass: "
+                        + String.join("; ", gate) + ".");
+            }
+        }
         return transition(s, TaskState.COMPLETED, note);
     }
 
@@ -311,6 +326,16 @@ public final class MigrationStore implements Closeable {
         TaskStatus s = writable(taskId);
         JournalRecord r = journal.append(JournalRecord.note(user, s.id(), note));
         return new Change(r, s);
+    }
+
+    public synchronized JournalRecord recordEvent(String subject, String text)
+            throws MigrationRuleException, IOException {
+        if (subject == null || subject.isBlank() || text == null || text.isBlank()) {
+            throw new InvalidInputException("event", "An event needs a subject and a text");
+        }
+        requireWritable();
+        return journal.append(new JournalRecord(0, null, user, JournalEntry.EVENT, subject, null, null, text, null,
+                null));
     }
 
     /**

@@ -1,0 +1,30 @@
+package org.migrationconsole.api.check;
+
+import java.time.Instant;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What a check may read. Connections are opened by the runner and shared by the checks. */
+@ProviderType
+public interface CheckContext {
+
+    ConnectionProfile profile();
+
+    /** The source domain controller's directory (LDAP). */
+    Directory directory();
+
+    /** DNS as served by the source domain controller. */
+    NameLookup dns();
+
+    /** The source's SMB shares (SYSVOL, NETLOGON, ...). */
+    FileShares shares();
+
+    /** This machine's clock, read once per run. */
+    Instant now();
+
+    /** The recorded state of a task ({@code completed}, ...), for attestation checks. */
+    String taskState(String taskId);
+
+    /** True when the run was cancelled; long checks should stop early. */
+    boolean isCanceled();
+}

@@ -1,0 +1,24 @@
+package org.migrationconsole.api.check;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The results of one run of the checks.
+ *
+ * @param startedAt when the run started
+ * @param profileName the profile it ran against
+ * @param outcomes one per check, in id order
+ * @param canceled true when the run was cancelled before every check finished
+ */
+public record CheckRun(Instant startedAt, String profileName, List<CheckOutcome> outcomes, boolean canceled) {
+
+    public CheckRun {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** Outcomes of error-severity checks that did not pass. */
+    public List<CheckOutcome> errors() {
+        return outcomes.stream().filter(CheckOutcome::blocks).toList();
+    }
+}

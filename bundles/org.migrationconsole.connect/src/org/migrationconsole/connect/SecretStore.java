@@ -1,0 +1,93 @@
+package org.migrationconsole.connect;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.EncodingUtils;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+
+/**
+ * Passwords kept in Equinox secure storage, under {@code ~/.migration-console/} (never in a
+ * workspace). The storage is encrypted with a random master key kept in a file only the user
+ * can read, so the console needs no desktop keyring.
+ */
+public final class SecretStore {
+
+    private final ISecurePreferences root;
+
+    private SecretStore(ISecurePreferences root) {
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the store in the given folder, default {@code ~/.migration-console}. */
+    public static SecretStore open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path keyFile = folder.resolve("secure-storage.key");
+        if (!Files.exists(keyFile)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(keyFile, HexFormat.of().formatHex(key), StandardOpenOption.CREATE_NEW);
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        }
+        String master = Files.readString(keyFile).strip();
+        Map<Object, Object> options = new HashMap<>();
+        options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
+        options.put(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(master.toCharArray()));
+        URL location = folder.resolve("secure_storage").toUri().toURL();
+        ISecurePreferences prefs = SecurePreferencesFactory.open(location, options);
+        if (prefs == null) {
+            throw new IOException("Equinox secure storage could not be opened at " + location);
+        }
+        return new SecretStore(prefs);
+    }
+
+    public static Path defaultFolder() {
+        return Path.of(System.getProperty("user.home"), ".migration-console");
+    }
+
+    private ISecurePreferences node(String account) {
+        return root.node("migrationconsole/passwords/" + EncodingUtils.encodeSlashes(account));
+    }
+
+    /** The key a profile's password is kept under: the account at the host. */
+    public static String accountKey(String admin, String host) {
+        return admin + "@" + host;
+    }
+
+    public void put(String account, char[] password) throws IOException {
+        try {
+            node(account).put("password", new String(password), true);
+            root.flush();
+        } catch (StorageException e) {
+            throw new IOException("Could not store the password in secure storage: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<char[]> get(String account) throws IOException {
+        try {
+            String v = node(account).get("password", null);
+            return Optional.ofNullable(v).map(String::toCharArray);
+        } catch (StorageException e) {
+            throw new IOException("Could not read secure storage: " + e.getMessage(), e);
+        }
+    }
+
+    public void remove(String account) throws IOException {
+        node(account).removeNode();
+        root.flush();
+    }
+}

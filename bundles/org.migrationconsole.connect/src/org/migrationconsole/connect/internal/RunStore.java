@@ -1,0 +1,155 @@
+package org.migrationconsole.connect.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.migrationconsole.api.check.CheckOutcome;
+import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.CheckRun;
+import org.migrationconsole.api.check.CheckStatus;
+import org.migrationconsole.api.check.Severity;
+
+/**
+ * Check results in the workspace: {@code checks/last-run.json} (the latest run) and
+ * {@code checks/latest.json} (the latest outcome of every check, across runs, which gates the
+ * tasks). Both written atomically; the JSON is the same as the command line's.
+ */
+public final class RunStore {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .create();
+
+    private final Path dir;
+
+    public RunStore(Path workspace) {
+        this.dir = workspace.resolve("checks");
+    }
+
+    public synchronized void save(CheckRun run) throws IOException {
+        Files.createDirectories(dir);
+        write(dir.resolve("last-run.json"), toJson(run));
+        Map<String, CheckOutcome> latest = new TreeMap<>(latest());
+        for (CheckOutcome o : run.outcomes()) {
+            if (!(run.canceled() && o.result().status() == CheckStatus.SKIPPED)) {
+                latest.put(o.checkId(), o);
+            }
+        }
+        JsonArray a = new JsonArray();
+        latest.values().forEach(o -> a.add(toJson(o)));
+        write(dir.resolve("latest.json"), a);
+    }
+
+    public synchronized Optional<CheckRun> lastRun() {
+        Path f = dir.resolve("last-run.json");
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            List<CheckOutcome> outcomes = new ArrayList<>();
+            for (JsonElement e : o.getAsJsonArray("results")) {
+                outcomes.add(outcome(e.getAsJsonObject()));
+            }
+            return Optional.of(new CheckRun(Instant.parse(o.get("startedAt").getAsString()),
+                    o.get("profile").getAsString(), outcomes, o.get("canceled").getAsBoolean()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The latest outcome of each check id. */
+    public synchronized Map<String, CheckOutcome> latest() {
+        Path f = dir.resolve("latest.json");
+        Map<String, CheckOutcome> out = new LinkedHashMap<>();
+        if (!Files.exists(f)) {
+            return out;
+        }
+        try {
+            for (JsonElement e : JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
+                    .getAsJsonArray()) {
+                CheckOutcome o = outcome(e.getAsJsonObject());
+                out.put(o.checkId(), o);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable file gates like no results: the checks have to run again
+        }
+        return out;
+    }
+
+    private static void write(Path file, JsonElement json) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            GSON.toJson(json, w);
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static JsonObject toJson(CheckRun run) {
+        JsonObject o = new JsonObject();
+        o.addProperty("startedAt", run.startedAt().toString());
+        o.addProperty("profile", run.profileName());
+        o.addProperty("canceled", run.canceled());
+        JsonObject summary = new JsonObject();
+        for (CheckStatus s : CheckStatus.values()) {
+            summary.addProperty(s.id(), run.outcomes().stream().filter(x -> x.result().status() == s).count());
+        }
+        summary.addProperty("blocking", run.errors().size());
+        o.add("summary", summary);
+        JsonArray a = new JsonArray();
+        run.outcomes().forEach(x -> a.add(toJson(x)));
+        o.add("results", a);
+        return o;
+    }
+
+    public static JsonObject toJson(CheckOutcome x) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", x.checkId());
+        o.addProperty("title", x.title());
+        o.addProperty("step", x.stepId());
+        o.addProperty("task", x.taskId());
+        o.addProperty("severity", x.severity().id());
+        o.addProperty("status", x.result().status().id());
+        o.addProperty("message", x.result().message());
+        JsonArray ev = new JsonArray();
+        x.result().evidence().forEach(ev::add);
+        o.add("evidence", ev);
+        o.addProperty("remedy", x.result().remedy());
+        o.addProperty("finishedAt", x.finishedAt().toString());
+        o.addProperty("millis", x.millis());
+        return o;
+    }
+
+    private static CheckOutcome outcome(JsonObject o) {
+        List<String> evidence = new ArrayList<>();
+        o.getAsJsonArray("evidence").forEach(e -> evidence.add(e.getAsString()));
+        Severity sev = Severity.valueOf(o.get("severity").getAsString().toUpperCase(java.util.Locale.ROOT));
+        CheckStatus st = CheckStatus.valueOf(o.get("status").getAsString().toUpperCase(java.util.Locale.ROOT));
+        return new CheckOutcome(o.get("id").getAsString(), o.get("title").getAsString(), o.get("step").getAsString(),
+                o.get("task").isJsonNull() ? null : o.get("task").getAsString(), sev,
+                new CheckResult(st, o.get("message").getAsString(), evidence, o.get("remedy").getAsString()),
+                Instant.parse(o.get("finishedAt").getAsString()), o.get("millis").getAsLong());
+    }
+}
