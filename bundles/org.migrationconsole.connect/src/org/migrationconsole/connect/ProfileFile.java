@@ -2,13 +2,14 @@ package org.migrationconsole.connect;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -133,39 +134,30 @@ public final class ProfileFile {
                 destHost, destAddress, target, ca);
     }
 
-    /** Writes a profile atomically (temporary file, then rename). */
+    /** Writes a profile atomically (temporary file, then rename), keys in a fixed order. */
     public static void write(ConnectionProfile profile, Path file) throws IOException {
-        Properties p = new Properties() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public synchronized java.util.Set<java.util.Map.Entry<Object, Object>> entrySet() {
-                return new java.util.TreeMap<>(this).entrySet();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("profile.name", profile.name());
+        p.put("source.host", profile.sourceHost());
+        p.put("source.address", profile.sourceAddress());
+        p.put("source.domain", profile.domain());
+        p.put("source.netbios", profile.netbiosDomain());
+        p.put("source.admin", profile.adminAccount());
+        p.put("source.ldap.security", profile.ldapSecurity().id());
+        p.put("source.ldap.ca", profile.caFile() == null ? null : profile.caFile().toString());
+        p.put("destination.host", profile.destinationHost());
+        p.put("destination.address", profile.destinationAddress());
+        p.put("target.version", profile.target().id());
+        StringBuilder sb = new StringBuilder("# Migration Console connection profile (no passwords here)\n");
+        p.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                sb.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
             }
-        };
-        put(p, "profile.name", profile.name());
-        put(p, "source.host", profile.sourceHost());
-        put(p, "source.address", profile.sourceAddress());
-        put(p, "source.domain", profile.domain());
-        put(p, "source.netbios", profile.netbiosDomain());
-        put(p, "source.admin", profile.adminAccount());
-        put(p, "source.ldap.security", profile.ldapSecurity().id());
-        put(p, "destination.host", profile.destinationHost());
-        put(p, "destination.address", profile.destinationAddress());
-        put(p, "target.version", profile.target().id());
-        put(p, "source.ldap.ca", profile.caFile() == null ? null : profile.caFile().toString());
+        });
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Migration Console connection profile (no passwords here)");
-        }
+        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void put(Properties p, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            p.setProperty(key, value);
-        }
     }
 
     private static String optional(Properties p, String key) {
