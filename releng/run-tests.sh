@@ -2,12 +2,14 @@
 # Runs every test of Migration Console on a fresh Debian machine: installs what the tests need
 # (a virtual display and GTK 3), starts Xvfb, and runs the full Maven/Tycho build with all test
 # suites (OSGi unit and service tests, the kill -9 crash test, the workbench UI test, the
-# command-line and launcher tests against the materialized product).
+# command-line and launcher tests against the materialized product, and the pre-flight checks
+# against the SBS 2003 lab, which the tests start in private network namespaces).
 set -e
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 . "$ROOT/releng/scripts/common.sh"
 mc_find_jdk
 mc_ensure_packages xvfb xauth libgtk-3-0
+"$ROOT/releng/lab/sbs-lab.sh" deps >&2
 
 # a private X display for the UI tests
 n=99

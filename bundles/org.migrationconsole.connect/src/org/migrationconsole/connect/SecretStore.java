@@ -28,14 +28,17 @@ import org.eclipse.equinox.security.storage.provider.IProviderHints;
 public final class SecretStore {
 
     private final ISecurePreferences root;
+    private final Path folder;
 
-    private SecretStore(ISecurePreferences root) {
+    private SecretStore(ISecurePreferences root, Path folder) {
         this.root = root;
+        this.folder = folder;
     }
 
     /** Opens (creating if needed) the store in the given folder, default {@code ~/.migration-console}. */
     public static SecretStore open(Path folder) throws IOException {
         Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         Path keyFile = folder.resolve("secure-storage.key");
         if (!Files.exists(keyFile)) {
             byte[] key = new byte[32];
@@ -52,7 +55,7 @@ public final class SecretStore {
         if (prefs == null) {
             throw new IOException("Equinox secure storage could not be opened at " + location);
         }
-        return new SecretStore(prefs);
+        return new SecretStore(prefs, folder);
     }
 
     public static Path defaultFolder() {
@@ -72,6 +75,7 @@ public final class SecretStore {
         try {
             node(account).put("password", new String(password), true);
             root.flush();
+            ownerOnly();
         } catch (StorageException e) {
             throw new IOException("Could not store the password in secure storage: " + e.getMessage(), e);
         }
@@ -89,5 +93,13 @@ public final class SecretStore {
     public void remove(String account) throws IOException {
         node(account).removeNode();
         root.flush();
+        ownerOnly();
+    }
+
+    private void ownerOnly() throws IOException {
+        Path store = folder.resolve("secure_storage");
+        if (Files.exists(store)) {
+            Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }

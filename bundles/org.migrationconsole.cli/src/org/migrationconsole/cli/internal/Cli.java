@@ -36,6 +36,7 @@ import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
+import org.migrationconsole.connect.SecretStore;
 import org.migrationconsole.connect.internal.RunStore;
 
 /**
@@ -61,6 +62,10 @@ public final class Cli {
               check [--step N|ID] [--profile FILE] [--password-file FILE] [--json]
                                                     run the pre-flight checks against the source server
                                                     (password from the file, else the first line of stdin)
+              profile import FILE [--password-file FILE]
+                                                    check a profile, make it the workspace's profile and
+                                                    keep the password (if given) in secure storage
+              profile show [--json]                 the workspace's profile (never a password)
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -125,6 +130,7 @@ public final class Cli {
             case "status" -> args.size() == 1 ? status(json) : usage("status takes no arguments");
             case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
             case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
+            case "profile" -> profile(args, options, json);
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -215,6 +221,75 @@ public final class Cli {
             return run.errors().isEmpty() ? OK : REFUSED;
         } catch (ConnectionException e) {
             err.println("error: " + e.getMessage());
+            return USAGE;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    private int profile(List<String> args, Map<String, String> options, boolean json) {
+        Path target = state.workspace().directory().resolve(ProfileFile.WORKSPACE_PROFILE);
+        if (args.size() == 2 && args.get(1).equals("show")) {
+            if (!Files.exists(target)) {
+                err.println("error: this workspace has no profile yet (" + target + "); use 'profile import FILE'");
+                return USAGE;
+            }
+            try {
+                ConnectionProfile p = ProfileFile.read(target);
+                if (json) {
+                    com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                    o.addProperty("file", target.toString());
+                    o.addProperty("name", p.name());
+                    o.addProperty("sourceHost", p.sourceHost());
+                    o.addProperty("sourceAddress", p.sourceAddress());
+                    o.addProperty("domain", p.domain());
+                    o.addProperty("netbios", p.netbiosDomain());
+                    o.addProperty("admin", p.adminAccount());
+                    o.addProperty("ldapSecurity", p.ldapSecurity().id());
+                    o.addProperty("destinationHost", p.destinationHost());
+                    o.addProperty("destinationAddress", p.destinationAddress());
+                    o.addProperty("target", p.target().id());
+                    out.println(pretty(o));
+                } else {
+                    out.print(Files.readString(target));
+                }
+                return OK;
+            } catch (ConnectionException | java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            }
+        }
+        if (args.size() != 3 || !args.get(1).equals("import")) {
+            return usage("profile takes 'import FILE' or 'show'");
+        }
+        if (state.workspace().readOnly()) {
+            err.println("refused: " + state.workspace().readOnlyReason());
+            return REFUSED;
+        }
+        char[] password = null;
+        try {
+            ConnectionProfile p = ProfileFile.read(Path.of(args.get(2)));
+            if (options.containsKey("--password-file")) {
+                password = PasswordFile.read(Path.of(options.get("--password-file")));
+            }
+            ProfileFile.write(p, target);
+            if (password != null) {
+                SecretStore.open(SecretStore.defaultFolder())
+                        .put(SecretStore.accountKey(p.adminAccount(), p.sourceHost()), password);
+            }
+            state.recordEvent("profile", "connection profile '" + p.name() + "' imported (source " + p.sourceHost()
+                    + ", target " + p.target().id() + ")" + (password == null ? "" : "; password kept in secure"
+                            + " storage"));
+            out.println("Profile '" + p.name() + "' saved to " + target + (password == null ? ""
+                    : "; the password is in secure storage under " + SecretStore.defaultFolder()));
+            return OK;
+        } catch (ConnectionException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (java.io.IOException | MigrationRuleException e) {
+            err.println("error: cannot save the profile: " + e.getMessage());
             return USAGE;
         } finally {
             if (password != null) {

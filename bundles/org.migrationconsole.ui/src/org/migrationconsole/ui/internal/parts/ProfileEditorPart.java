@@ -73,7 +73,14 @@ public class ProfileEditorPart {
     private boolean loading;
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite outer) {
+        outer.setLayout(new org.eclipse.swt.layout.FillLayout());
+        org.eclipse.swt.custom.ScrolledComposite scroll = new org.eclipse.swt.custom.ScrolledComposite(outer,
+                SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite parent = new Composite(scroll, SWT.NONE);
+        scroll.setContent(parent);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 10).spacing(8, 5).applyTo(parent);
         Label head = new Label(parent, SWT.WRAP);
         head.setText("Connection profile of this workspace. Saved to " + file() + "; the password is kept in"
@@ -132,6 +139,7 @@ public class ProfileEditorPart {
         message.setData(StepParts.WIDGET_ID, "profile-message");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(message);
         loading = false;
+        scroll.setMinSize(parent.computeSize(600, SWT.DEFAULT));
     }
 
     private static void label(Composite parent, String text) {
