@@ -113,6 +113,21 @@ class StateServiceOsgiTest {
     }
 
     @Test
+    void stoppingAStepBundleRemovesTheStepAndStartingItBringsItBack() throws Exception {
+        MigrationStateService state = service();
+        org.osgi.framework.Bundle bpa = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.migrationconsole.step.bpa")).findFirst().orElseThrow();
+        bpa.stop();
+        try {
+            assertEquals(STEP_ORDER.subList(0, 7), state.steps().stream().map(StepStatus::id).toList());
+            assertTrue(state.task("bpa.run").isEmpty(), "the step's tasks leave with it");
+        } finally {
+            bpa.start();
+        }
+        assertEquals(STEP_ORDER, state.steps().stream().map(StepStatus::id).toList());
+    }
+
+    @Test
     void aStepRegisteredLaterJoinsInItsPlaceAndLeavesWhenUnregistered() throws Exception {
         MigrationStateService state = service();
         MigrationStep partner = TestSteps.step("partner", 250, List.of(TaskDescriptor.builder("partner.inventory")
