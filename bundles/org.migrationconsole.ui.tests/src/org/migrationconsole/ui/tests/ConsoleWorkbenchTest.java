@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import java.util.function.Supplier;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -21,12 +24,18 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.migrationconsole.api.check.CheckOutcome;
+import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.CheckRun;
+import org.migrationconsole.api.check.Severity;
 import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.connect.internal.RunStore;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.ui.step.StepParts;
 import org.osgi.framework.BundleContext;
@@ -106,7 +115,9 @@ class ConsoleWorkbenchTest {
         if (state.task(task).orElseThrow().recordedState() != TaskState.NOT_STARTED) {
             state.reset(task, "UI test starts from a clean task");
         }
-        int before = waitFor("journal rows", () -> onUi(() -> find(shell, Table.class, "journal").getItemCount()));
+        int before = state.journal().size();
+        waitFor("the journal part to show every record", () -> onUi(
+                () -> find(shell, Table.class, "journal").getItemCount() == before ? Boolean.TRUE : null));
 
         onUi(() -> {
             Table nav = find(shell, Table.class, "navigator");
@@ -160,6 +171,69 @@ class ConsoleWorkbenchTest {
             return null;
         }));
         assertEquals("in progress", stateCell);
+    }
+
+    @Test
+    void theFindingsViewSortsBySeverityFiltersByStepAndShowsEvidenceAndRemedy() throws Exception {
+        MigrationStateService state = stateService();
+        // a stored run in the workspace's format; this test is about the view, the checks
+        // themselves run against the lab in the product tests
+        Instant at = Instant.parse("2026-11-24T10:00:00Z");
+        new RunStore(state.workspace().directory()).save(new CheckRun(at, "view test", List.of(
+                new CheckOutcome("clients.connector-eligibility", "Clients can run the Connector", "join", null,
+                        Severity.WARNING, CheckResult.fail("2 clients run Windows XP or Vista",
+                                List.of("WS-XP01: Windows XP Professional"), "Replace or upgrade them"), at, 5),
+                new CheckOutcome("domain.mybusiness-ou", "MyBusiness OU exists", "prepare", "prepare.support-tools",
+                        Severity.ERROR, CheckResult.fail("OU=MyBusiness is missing", List.of("searched DC=contoso"),
+                                "Recreate the MyBusiness OU tree"), at, 7),
+                new CheckOutcome("dhcp.on-source", "DHCP", "prepare", null, Severity.INFO,
+                        CheckResult.pass("The source is an authorized DHCP server", List.of("CN=DhcpRoot")), at,
+                        4)), false));
+        state.recordEvent("checks", "view test results stored");
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.findings",
+                    EPartService.PartState.ACTIVATE);
+            return null;
+        });
+        Table findings = waitFor("the findings table with 3 rows", () -> onUi(() -> {
+            Table t = find(shell, Table.class, "findings");
+            return t != null && t.getItemCount() == 3 ? t : null;
+        }));
+        Supplier<List<String>> rows = () -> {
+            List<String> ids = new ArrayList<>();
+            for (TableItem i : findings.getItems()) {
+                ids.add(i.getText(0) + ":" + i.getText(2));
+            }
+            return ids;
+        };
+        List<String> bySeverity = List.of("error:domain.mybusiness-ou", "warning:clients.connector-eligibility",
+                "info:dhcp.on-source");
+        assertEquals(bySeverity, onUi(rows), "errors first by default");
+        List<String> reversed = onUi(() -> {
+            findings.getColumn(0).notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return rows.get();
+        });
+        assertEquals(bySeverity.reversed(), reversed, "a click on Severity reverses the order");
+        onUi(() -> {
+            findings.getColumn(0).notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return null;
+        });
+        String details = onUi(() -> {
+            findings.setSelection(0);
+            findings.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return find(shell, Text.class, "findings-details").getText();
+        });
+        assertTrue(details.contains("Evidence:") && details.contains("searched DC=contoso")
+                && details.contains("Remedy:") && details.contains("Recreate the MyBusiness OU tree")
+                && details.contains("Gates task prepare.support-tools"), details);
+        int joinOnly = onUi(() -> {
+            Combo step = find(shell, Combo.class, "findings-step");
+            step.select(3);
+            step.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return findings.getItemCount();
+        });
+        assertEquals(1, joinOnly, "step 3 (join) has one finding");
     }
 
     // ------------------------------------------------------------------ helpers

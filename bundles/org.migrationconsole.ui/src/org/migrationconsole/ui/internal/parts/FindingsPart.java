@@ -100,6 +100,8 @@ public class FindingsPart {
         column("Check", 230, 2, CheckOutcome::checkId, null);
         column("Step", 70, 3, CheckOutcome::stepId, null);
         column("Finding", 420, 4, o -> o.result().message(), null);
+        viewer.getTable().setSortColumn(viewer.getTable().getColumn(0));
+        viewer.getTable().setSortDirection(SWT.UP);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(new ViewerComparator() {
             @Override
