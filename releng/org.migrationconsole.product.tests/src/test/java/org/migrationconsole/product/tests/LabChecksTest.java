@@ -353,7 +353,12 @@ class LabChecksTest {
 
     // ------------------------------------------------------------------ one failing run per mutation
 
-    private static void mutated(String mutation, String checkId, Consumer<JsonObject> more) throws Exception {
+    /** What else to assert about the failing check, while the mutation is still applied. */
+    interface More {
+        void check(JsonObject failed) throws Exception;
+    }
+
+    private static void mutated(String mutation, String checkId, More more) throws Exception {
         long t0 = System.nanoTime();
         Result m = labScript("mutate", mutation);
         assertEquals(0, m.exit(), m.toString());
@@ -366,7 +371,7 @@ class LabChecksTest {
                 assertEquals(1, run.exit(), run.result().toString());
                 assertEquals(List.of(checkId), run.blocking(), "only the mutated check blocks");
             }
-            more.accept(o);
+            more.check(o);
         } finally {
             Result restore = labScript("mutate", "restore-" + mutation);
             assertEquals(0, restore.exit(), restore.toString());
@@ -424,6 +429,11 @@ class LabChecksTest {
             assertTrue(m.find(), message(o));
             assertTrue(Integer.parseInt(m.group(1)) > 25, message(o));
             assertTrue(evidence(o).contains("labuser01"), evidence(o));
+            // the same domain fits Standard with the Essentials Experience role (100 users / 200 devices)
+            Path standard = profile("standard", p -> p.setProperty("target.version", "standard-essentials-role"));
+            JsonObject fits = check(backedUp, standard, "--step", "prepare").check("domain.capacity");
+            assertEquals("pass", fits.get("status").getAsString(), fits.toString());
+            assertTrue(message(fits).contains("(100 / 200)"), message(fits));
         });
     }
 
@@ -434,6 +444,14 @@ class LabChecksTest {
                     + " than 5 minutes off\\."), message(o));
             assertTrue(evidence(o).contains("rootDSE currentTime: 20"), evidence(o));
         });
+    }
+
+    @Test
+    void withoutADestinationAddressTheSubnetCheckIsSkippedWithTheReason() throws Exception {
+        Path noDestination = profile("no-destination", p -> p.remove("destination.address"));
+        JsonObject subnet = check(backedUp, noDestination, "--step", "prepare").check("source.subnet");
+        assertEquals("skipped", subnet.get("status").getAsString(), subnet.toString());
+        assertTrue(message(subnet).contains("destination.address"), message(subnet));
     }
 
     // ------------------------------------------------------------------ inputs that stop a run
