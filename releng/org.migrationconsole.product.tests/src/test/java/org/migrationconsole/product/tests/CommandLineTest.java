@@ -54,7 +54,7 @@ class CommandLineTest {
         assertTrue(exit(2, "status", "--bogus").err().contains("unknown option --bogus"));
         assertTrue(exit(2, "task", "prepare.backup").err().contains("task needs an id and an action"));
         assertTrue(exit(2, "task", "prepare.backup", "finish").err().contains("unknown task action 'finish'"));
-        assertTrue(exit(2, "task", "prepare.backup", "note", "--note").err().contains("--note needs a text"));
+        assertTrue(exit(2, "task", "prepare.backup", "note", "--note").err().contains("--note needs a value"));
     }
 
     @Test
