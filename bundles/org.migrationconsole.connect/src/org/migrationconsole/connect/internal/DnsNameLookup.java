@@ -1,5 +1,6 @@
 package org.migrationconsole.connect.internal;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,9 +8,13 @@ import java.util.List;
 
 import org.migrationconsole.api.check.NameLookup;
 import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Lookup;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -26,22 +31,27 @@ public final class DnsNameLookup implements NameLookup {
         this.resolver.setTimeout(timeout);
     }
 
+    /**
+     * One query, answered from the response's answer section. Not through {@code Lookup}: with
+     * dnsjava 3.6 it keeps one record of a multi-record answer (and a null search path throws).
+     */
     private Record[] query(String name, int type) throws TextParseException {
-        Lookup l = new Lookup(name, type);
-        l.setResolver(resolver);
-        l.setCache(null);
-        l.setSearchPath((org.xbill.DNS.Name[]) null);
-        Record[] rs = l.run();
-        switch (l.getResult()) {
-            case Lookup.SUCCESSFUL:
-                return rs;
-            case Lookup.HOST_NOT_FOUND:
-            case Lookup.TYPE_NOT_FOUND:
-                return new Record[0];
-            default:
-                throw new IllegalStateException("DNS query for " + name + " at " + server + " failed: "
-                        + l.getErrorString());
+        Message response;
+        try {
+            response = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN)));
+        } catch (IOException e) {
+            throw new IllegalStateException("DNS query for " + name + " at " + server + " failed: " + e.getMessage(),
+                    e);
         }
+        int rcode = response.getRcode();
+        if (rcode == Rcode.NXDOMAIN) {
+            return new Record[0];
+        }
+        if (rcode != Rcode.NOERROR) {
+            throw new IllegalStateException("DNS query for " + name + " at " + server + " failed: "
+                    + Rcode.string(rcode));
+        }
+        return response.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type).toArray(Record[]::new);
     }
 
     @Override

@@ -114,6 +114,12 @@ class ConsoleWorkbenchTest {
         MigrationStateService state = stateService();
         if (state.task(task).orElseThrow().recordedState() != TaskState.NOT_STARTED) {
             state.reset(task, "UI test starts from a clean task");
+            // the journal part shows the reset asynchronously: count its rows only once it is there
+            waitFor("the reset in the journal part", () -> onUi(() -> {
+                Table j = find(shell, Table.class, "journal");
+                return j.getItemCount() > 0 && j.getItem(0).getText(3).equals(task)
+                        && j.getItem(0).getText(4).endsWith("not-started") ? Boolean.TRUE : null;
+            }));
         }
         int before = state.journal().size();
         waitFor("the journal part to show every record", () -> onUi(

@@ -32,7 +32,7 @@ public class PrepareSourceStep implements MigrationStep {
                     .title("Install Windows Server 2003 SP2")
                     .description("Without SP2 the server is not eligible and the preparation tool reports it. See"
                             + " KB 948496 for network problems after SP2 and KB 939421 for known issues.")
-                    .after("prepare.sbs-sp1").source("catalog 1.2c").build(),
+                    .kind(CHECK_GATED).after("prepare.sbs-sp1").source("catalog 1.2c").build(),
             TaskDescriptor.builder("prepare.exchange-sp2")
                     .title("Install Exchange Server 2003 SP2")
                     .description("Exchange is not carried over, but the service pack puts it in a known"

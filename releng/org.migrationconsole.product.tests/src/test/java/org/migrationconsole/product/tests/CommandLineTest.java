@@ -102,13 +102,13 @@ class CommandLineTest {
     @Test
     void taskCommandsFollowTheRulesWithTheRightExitCodes() throws Exception {
         Path own = Product.newWorkspace("tasks");
-        assertEquals("prepare.time-sync: not-started -> in-progress",
-                Product.headless(own, "task", "prepare.time-sync", "start").out().strip());
-        Result again = Product.headless(own, "task", "prepare.time-sync", "start");
+        assertEquals("prepare.lob-plan: not-started -> in-progress",
+                Product.headless(own, "task", "prepare.lob-plan", "start").out().strip());
+        Result again = Product.headless(own, "task", "prepare.lob-plan", "start");
         assertEquals(1, again.exit(), again.toString());
         assertTrue(again.err().contains("already in progress"), again.err());
-        assertEquals(0, Product.headless(own, "task", "prepare.time-sync", "complete", "--note", "w32tm ok").exit());
-        Result twice = Product.headless(own, "task", "prepare.time-sync", "complete");
+        assertEquals(0, Product.headless(own, "task", "prepare.lob-plan", "complete", "--note", "w32tm ok").exit());
+        Result twice = Product.headless(own, "task", "prepare.lob-plan", "complete");
         assertEquals(1, twice.exit());
         assertTrue(twice.err().contains("reset it first"), twice.err());
 
@@ -122,10 +122,10 @@ class CommandLineTest {
         assertTrue(required.err().contains("required and cannot be skipped"), required.err());
         assertEquals(0, Product.headless(own, "task", "prepare.mpt-prerequisites", "skip", "--note", "n/a").exit());
 
-        Result noReason = Product.headless(own, "task", "prepare.time-sync", "reset");
+        Result noReason = Product.headless(own, "task", "prepare.lob-plan", "reset");
         assertEquals(2, noReason.exit());
         assertTrue(noReason.err().contains("needs a reason"), noReason.err());
-        Result reset = Product.headless(own, "task", "prepare.time-sync", "reset", "--note", "clock drifted again");
+        Result reset = Product.headless(own, "task", "prepare.lob-plan", "reset", "--note", "clock drifted again");
         assertEquals(0, reset.exit(), reset.toString());
         assertTrue(reset.out().contains("completed -> not-started"), reset.out());
 
@@ -144,7 +144,7 @@ class CommandLineTest {
         assertEquals(6, journal.size(), journal.toString());
         JsonObject resetEntry = journal.get(3).getAsJsonObject();
         assertEquals("transition", resetEntry.get("type").getAsString());
-        assertEquals("prepare.time-sync", resetEntry.get("task").getAsString());
+        assertEquals("prepare.lob-plan", resetEntry.get("task").getAsString());
         assertEquals("completed", resetEntry.get("from").getAsString());
         assertEquals("not-started", resetEntry.get("to").getAsString());
         assertEquals("clock drifted again", resetEntry.get("note").getAsString());
@@ -159,12 +159,13 @@ class CommandLineTest {
     @Test
     void aDamagedJournalStopsEveryCommandNamingFileAndRecordAndIsNotRewritten() throws Exception {
         Path own = Product.newWorkspace("corrupt");
-        for (String t : List.of("prepare.time-sync", "prepare.dhcp-plan", "prepare.mpt-account")) {
+        // manual tasks: the check-gated ones (time-sync, dhcp-plan, ...) would need a check run first
+        for (String t : List.of("prepare.lob-plan", "prepare.email-plan", "prepare.backup")) {
             assertEquals(0, Product.headless(own, "task", t, "complete").exit());
         }
         Path journal = own.resolve("journal.jsonl");
         List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-        lines.set(2, lines.get(2).replace("prepare.dhcp-plan", "prepare.dhcp-plax"));
+        lines.set(2, lines.get(2).replace("prepare.email-plan", "prepare.email-plax"));
         Files.writeString(journal, String.join("\n", lines) + "\n");
         byte[] before = Files.readAllBytes(journal);
         for (String[] args : List.of(new String[] { "status" }, new String[] { "journal", "--json" },
@@ -179,9 +180,9 @@ class CommandLineTest {
     @Test
     void aTornLastRecordIsDroppedWithAWarningAndWorkGoesOn() throws Exception {
         Path own = Product.newWorkspace("torn");
-        assertEquals(0, Product.headless(own, "task", "prepare.time-sync", "complete").exit());
+        assertEquals(0, Product.headless(own, "task", "prepare.lob-plan", "complete").exit());
         Files.writeString(own.resolve("journal.jsonl"), "{\"seq\":2,\"at\":\"2026-", StandardOpenOption.APPEND);
-        Result r = Product.headless(own, "task", "prepare.dhcp-plan", "complete");
+        Result r = Product.headless(own, "task", "prepare.email-plan", "complete");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("warning: The last journal record (record 3"), r.err());
         Result after = Product.headless(own, "journal", "--json");

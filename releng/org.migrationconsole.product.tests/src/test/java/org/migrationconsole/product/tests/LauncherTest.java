@@ -66,7 +66,7 @@ class LauncherTest {
             Result status = Product.headless(ws, "status");
             assertEquals(0, status.exit(), status.toString());
             assertTrue(status.out().contains("read-only"), status.out());
-            Result change = Product.headless(ws, "task", "prepare.time-sync", "complete");
+            Result change = Product.headless(ws, "task", "prepare.lob-plan", "complete");
             assertEquals(1, change.exit(), change.toString());
             assertTrue(change.err().contains("in use by another Migration Console") && change.err().contains(owner),
                     change.err());
@@ -76,7 +76,7 @@ class LauncherTest {
                 ui.destroyForcibly().waitFor();
             }
         }
-        Result after = Product.headless(ws, "task", "prepare.time-sync", "complete");
+        Result after = Product.headless(ws, "task", "prepare.lob-plan", "complete");
         assertEquals(0, after.exit(), "the workspace is free again once the console has closed: " + after);
     }
 }

@@ -1,0 +1,558 @@
+package org.migrationconsole.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.migrationconsole.product.tests.Product.Result;
+
+/**
+ * The pre-flight checks of the materialized product against the SBS 2003 lab (releng/lab): a Samba
+ * AD DC dressed as SBS 2003 in network namespaces. The product's command line runs inside the
+ * lab's client namespace ({@code sbs-lab.sh run}); nothing here talks to any other address.
+ *
+ * <p>Covers the healthy baseline, one failing run per lab mutation, the inputs that stop a run
+ * (exit 2) and the gating of check-gated tasks. Needs root (namespaces); skipped otherwise.
+ */
+class LabChecksTest {
+
+    private static final String LAB_DIR = "/run/migration-console-lab";
+    private static final Path PROFILE = Path.of(LAB_DIR, "lab.profile");
+    private static final Path PASSWORD = Path.of(LAB_DIR, "admin.password");
+
+    /** id → severity, gated task (or "-"), status on the healthy lab with prepare.backup completed. */
+    private static final Map<String, String[]> DESIGN = new LinkedHashMap<>();
+
+    static {
+        design("source.reachable", "error", "prepare.network", "pass");
+        design("source.dns.single-address", "error", "prepare.network", "pass");
+        design("source.dns.srv-records", "error", "prepare.support-tools", "pass");
+        design("source.subnet", "warning", "prepare.network", "pass");
+        design("source.clock-skew", "error", "prepare.time-sync", "pass");
+        design("source.os-service-pack", "error", "prepare.windows-sp2", "pass");
+        design("domain.functional-level", "warning", "-", "pass");
+        design("domain.fsmo-holders", "error", "prepare.support-tools", "pass");
+        design("domain.mybusiness-ou", "error", "prepare.support-tools", "pass");
+        design("domain.admins-trusted-for-delegation", "error", "prepare.support-tools", "pass");
+        design("domain.logon-as-service", "warning", "-", "fail");
+        design("domain.sysvol-netlogon", "error", "prepare.support-tools", "pass");
+        design("domain.capacity", "error", "-", "pass");
+        design("domain.admin-groups", "error", "prepare.mpt-account", "pass");
+        design("backup.confirmed", "error", "-", "pass");
+        design("dhcp.on-source", "info", "prepare.dhcp-plan", "pass");
+        design("clients.connector-eligibility", "warning", "-", "fail");
+        design("domain.sbs-logon-script-users", "info", "-", "fail");
+        design("domain.legacy-gpos", "info", "-", "fail");
+        design("domain.wmi-filters", "info", "-", "fail");
+        design("exchange.mailboxes", "warning", "-", "fail");
+        design("printers.on-source", "warning", "-", "fail");
+    }
+
+    private static void design(String id, String severity, String task, String status) {
+        DESIGN.put(id, new String[] { severity, task, status });
+    }
+
+    private static Path repo;
+    private static Path lab;
+    private static boolean startedLab;
+    private static String adminPassword;
+    private static Path files;
+    /** A workspace with prepare.backup completed: a mutation's check is then the only blocking one. */
+    private static Path backedUp;
+
+    @BeforeAll
+    static void labUp() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "the SBS 2003 lab needs root (network namespaces, mounts, Samba AD)");
+        Path p = Product.dir();
+        while (p != null && !Files.exists(p.resolve("ARCHITECTURE.md"))) {
+            p = p.getParent();
+        }
+        assertNotNull(p, "no ARCHITECTURE.md above " + Product.dir());
+        repo = p;
+        lab = repo.resolve("releng/lab/sbs-lab.sh");
+        Result status = labScript("status");
+        if (status.exit() == 0) {
+            System.out.println("[lab] already live, used as it is");
+            if (status.out().contains("mutations applied")) {
+                assertEquals(0, labScript("mutate", "restore-all").exit(), "restoring the lab's mutations");
+            }
+        } else {
+            long t0 = System.nanoTime();
+            Result up = labScript("up");
+            assertEquals(0, up.exit(), "sbs-lab.sh up: " + up);
+            startedLab = true;
+            System.out.printf("[lab] up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        adminPassword = Files.readAllLines(PASSWORD, StandardCharsets.UTF_8).get(0);
+        files = Product.newWorkspace("lab-files");
+        backedUp = Product.newWorkspace("lab-mutations");
+        assertEquals(0, mc(backedUp, "task", "prepare.backup", "complete", "--note", "test restore ok").exit());
+    }
+
+    @AfterAll
+    static void labDown() throws Exception {
+        if (startedLab) {
+            long t0 = System.nanoTime();
+            Result down = labScript("down");
+            System.out.printf("[lab] down in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            assertEquals(0, down.exit(), down.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Result labScript(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(lab.toString()));
+        cmd.addAll(List.of(args));
+        return Product.run(cmd, Map.of());
+    }
+
+    /** The product's command line inside the lab's client namespace. */
+    private static Result mc(Path workspace, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(lab.toString(), "run", Product.script().toString(), "--headless",
+                "--workspace", workspace.toString()));
+        cmd.addAll(List.of(args));
+        return Product.run(cmd, Map.of());
+    }
+
+    /** One check run and its JSON. */
+    record Run(Result result, JsonObject json, double seconds) {
+        int exit() {
+            return result.exit();
+        }
+
+        JsonObject check(String id) {
+            for (JsonElement e : json.getAsJsonArray("results")) {
+                if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
+                    return e.getAsJsonObject();
+                }
+            }
+            throw new AssertionError("no result for " + id + " in " + json);
+        }
+
+        String status(String id) {
+            return check(id).get("status").getAsString();
+        }
+
+        List<String> blocking() {
+            List<String> out = new ArrayList<>();
+            for (JsonElement e : json.getAsJsonArray("results")) {
+                JsonObject o = e.getAsJsonObject();
+                if (o.get("severity").getAsString().equals("error")
+                        && List.of("fail", "error").contains(o.get("status").getAsString())) {
+                    out.add(o.get("id").getAsString());
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Run check(Path workspace, Path profile, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("check", "--profile", profile.toString(), "--password-file",
+                PASSWORD.toString(), "--json"));
+        args.addAll(List.of(extra));
+        long t0 = System.nanoTime();
+        Result r = mc(workspace, args.toArray(String[]::new));
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertTrue(r.exit() == 0 || r.exit() == 1, "a check run: " + r);
+        Run run = new Run(r, JsonParser.parseString(r.out()).getAsJsonObject(), s);
+        int blocking = run.json().getAsJsonObject("summary").get("blocking").getAsInt();
+        assertEquals(blocking, run.blocking().size(), r.toString());
+        assertEquals(blocking == 0 ? 0 : 1, r.exit(), "exit 1 exactly when an error-severity check fails: " + r);
+        return run;
+    }
+
+    private static Run check(Path workspace) throws Exception {
+        return check(workspace, PROFILE);
+    }
+
+    private static String evidence(JsonObject check) {
+        List<String> out = new ArrayList<>();
+        check.getAsJsonArray("evidence").forEach(e -> out.add(e.getAsString()));
+        return String.join("\n", out);
+    }
+
+    private static String message(JsonObject check) {
+        return check.get("message").getAsString();
+    }
+
+    private static Path profile(String name, Consumer<Properties> change) throws Exception {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(PROFILE, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        change.accept(p);
+        Path f = files.resolve(name + ".profile");
+        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            p.store(w, "LabChecksTest: " + name);
+        }
+        return f;
+    }
+
+    private static Path passwordFile(String name, String text, String mode) throws Exception {
+        Path f = files.resolve(name);
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(mode));
+        return f;
+    }
+
+    /** A bad input stops the run before any check: exit 2, the message names what, within the time. */
+    private static Result refused(Path workspace, Path profile, Path password, String... mustName) throws Exception {
+        long t0 = System.nanoTime();
+        Result r = mc(workspace, "check", "--profile", profile.toString(), "--password-file", password.toString());
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertEquals(2, r.exit(), r.toString());
+        for (String m : mustName) {
+            assertTrue(r.err().contains(m), "'" + m + "' in " + r.err());
+        }
+        assertTrue(s < 20, "refused within 20 s, took " + s);
+        assertFalse(r.err().contains(adminPassword) || r.out().contains(adminPassword), "no password in the output");
+        return r;
+    }
+
+    // ------------------------------------------------------------------ baseline
+
+    @Test
+    void theHealthyLabPassesWhatItShouldAndReportsWhatItHolds() throws Exception {
+        Path ws = Product.newWorkspace("lab-baseline");
+        Run first = check(ws);
+        System.out.printf("[checks] full run (%d checks, incl. JVM start in the lab namespace): %.2f s wall%n",
+                first.json().getAsJsonArray("results").size(), first.seconds());
+        assertEquals(1, first.exit(), "backup.confirmed fails until prepare.backup is completed: " + first.result());
+        assertEquals(List.of("backup.confirmed"), first.blocking());
+        JsonObject backup = first.check("backup.confirmed");
+        assertEquals("fail", backup.get("status").getAsString());
+        assertTrue(evidence(backup).contains("task prepare.backup: not-started"), evidence(backup));
+        assertTrue(backup.get("remedy").getAsString().contains("restore"), backup.toString());
+
+        assertEquals(0, mc(ws, "task", "prepare.backup", "complete", "--note", "restored 5 files, compared").exit());
+        Run run = check(ws);
+        System.out.printf("[checks] full run again: %.2f s wall; slowest check %s%n", run.seconds(), slowest(run));
+        assertEquals(0, run.exit(), run.result().toString());
+        assertEquals("pass", run.status("backup.confirmed"));
+
+        // every check ran, with the designed id, step, severity, gate and status
+        Map<String, String> statuses = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
+        for (JsonElement e : run.json().getAsJsonArray("results")) {
+            JsonObject o = e.getAsJsonObject();
+            String id = o.get("id").getAsString();
+            statuses.put(id, o.get("status").getAsString());
+            String[] d = DESIGN.get(id);
+            assertNotNull(d, "an unexpected check " + id);
+            expected.put(id, d[2]);
+            assertEquals(d[0], o.get("severity").getAsString(), id);
+            assertEquals(d[1], o.get("task").isJsonNull() ? "-" : o.get("task").getAsString(), id);
+            for (String key : List.of("title", "step", "message", "remedy", "finishedAt", "millis")) {
+                assertTrue(o.has(key), id + " lacks " + key);
+            }
+            assertFalse(o.getAsJsonArray("evidence").isEmpty(), id + " shows what it read");
+            assertEquals(o.get("status").getAsString().equals("pass"), o.get("remedy").getAsString().isEmpty(),
+                    id + ": a remedy exactly when it did not pass");
+            assertFalse(o.toString().contains(adminPassword), id + " must not show the password");
+        }
+        assertEquals(DESIGN.keySet(), statuses.keySet());
+        assertEquals(expected, statuses);
+        JsonObject summary = run.json().getAsJsonObject("summary");
+        assertEquals(15, summary.get("pass").getAsInt(), summary.toString());
+        assertEquals(7, summary.get("fail").getAsInt(), summary.toString());
+        assertEquals(0, summary.get("error").getAsInt() + summary.get("skipped").getAsInt(), summary.toString());
+
+        // what the checks read, concretely
+        assertTrue(evidence(run.check("source.reachable")).contains("rootDSE dnsHostName: SBS2003.contoso.local"));
+        assertTrue(evidence(run.check("source.dns.single-address")).contains(": 10.99.0.10"));
+        assertTrue(evidence(run.check("source.dns.srv-records"))
+                .contains("_kerberos._tcp.contoso.local SRV at 10.99.0.10: 0 100 88 sbs2003.contoso.local."));
+        assertTrue(message(run.check("source.subnet")).contains("10.99.0.0/24")
+                && message(run.check("source.subnet")).contains("router"));
+        assertTrue(evidence(run.check("source.os-service-pack"))
+                .contains("operatingSystemServicePack: Service Pack 2"));
+        assertTrue(evidence(run.check("domain.functional-level")).contains("domainFunctionality: 2"));
+        String fsmo = evidence(run.check("domain.fsmo-holders"));
+        for (String role : List.of("PDC emulator", "RID master", "Infrastructure master", "Domain naming master",
+                "Schema master")) {
+            assertTrue(fsmo.contains(role) && fsmo.contains("→ SBS2003.contoso.local"), role + " in " + fsmo);
+        }
+        assertTrue(evidence(run.check("domain.admins-trusted-for-delegation"))
+                .contains("SeEnableDelegationPrivilege = *S-1-5-32-544"));
+        JsonObject service = run.check("domain.logon-as-service");
+        assertTrue(message(service).contains("replica"), message(service));
+        assertTrue(evidence(service).contains("SeServiceLogonRight") && evidence(service).contains("(SBSMonAcct)"),
+                evidence(service));
+        assertTrue(evidence(run.check("domain.sysvol-netlogon")).contains("NETLOGON holds: SBS_LOGIN_SCRIPT.bat"));
+        String capacity = evidence(run.check("domain.capacity"));
+        assertTrue(capacity.contains("users counted (9): Administrator, akhan, bwilson, jsmith, lchen, mjones, pgarcia,"
+                + " scanner, tempworker"), capacity);
+        assertTrue(capacity.contains("krbtgt") && capacity.contains("TmplAdmin") && capacity.contains("SBSMonAcct"),
+                capacity);
+        assertTrue(evidence(run.check("domain.admin-groups")).contains("Schema Admins (RID 518): member"));
+        assertTrue(message(run.check("dhcp.on-source")).contains("is an authorized DHCP server")
+                && message(run.check("dhcp.on-source")).contains("step 6"));
+        String legacyClients = message(run.check("clients.connector-eligibility"));
+        for (String pc : List.of("WS-XP01", "WS-XP02", "WS-VISTA01")) {
+            assertTrue(legacyClients.contains(pc), legacyClients);
+        }
+        assertFalse(legacyClients.contains("WS-WIN7") || legacyClients.contains("WS-WIN10"), legacyClients);
+        assertTrue(evidence(run.check("domain.sbs-logon-script-users"))
+                .contains("(6): akhan, bwilson, jsmith, lchen, mjones, pgarcia"));
+        String gpos = message(run.check("domain.legacy-gpos"));
+        assertTrue(gpos.startsWith("8 legacy") && gpos.contains("Small Business Server Windows Firewall"), gpos);
+        assertTrue(message(run.check("domain.wmi-filters")).contains("PostSP2 and PreSP2"));
+        String mailboxes = message(run.check("exchange.mailboxes"));
+        assertTrue(mailboxes.contains("(Administrator, akhan, jsmith, lchen, mjones)"), mailboxes);
+        assertTrue(message(run.check("printers.on-source")).contains("HP LaserJet 4250"));
+
+        // stored in the workspace and journalled, without the password
+        assertTrue(Files.exists(ws.resolve("checks/latest.json")));
+        for (Path f : List.of(ws.resolve("checks/latest.json"), ws.resolve("checks/last-run.json"),
+                ws.resolve("journal.jsonl"))) {
+            assertFalse(Files.readString(f).contains(adminPassword), f + " holds the password");
+        }
+        assertTrue(Product.headless(ws, "journal").out().contains("22 checks against 'SBS 2003 lab'"));
+    }
+
+    private static String slowest(Run run) {
+        String id = null;
+        long max = -1;
+        for (JsonElement e : run.json().getAsJsonArray("results")) {
+            long ms = e.getAsJsonObject().get("millis").getAsLong();
+            if (ms > max) {
+                max = ms;
+                id = e.getAsJsonObject().get("id").getAsString();
+            }
+        }
+        return id + " " + max + " ms";
+    }
+
+    // ------------------------------------------------------------------ one failing run per mutation
+
+    /** What else to assert about the failing check, while the mutation is still applied. */
+    interface More {
+        void check(JsonObject failed) throws Exception;
+    }
+
+    private static void mutated(String mutation, String checkId, More more) throws Exception {
+        long t0 = System.nanoTime();
+        Result m = labScript("mutate", mutation);
+        assertEquals(0, m.exit(), m.toString());
+        try {
+            Run run = check(backedUp);
+            JsonObject o = run.check(checkId);
+            assertEquals("fail", o.get("status").getAsString(), o.toString());
+            assertFalse(o.get("remedy").getAsString().isBlank(), o.toString());
+            if (o.get("severity").getAsString().equals("error")) {
+                assertEquals(1, run.exit(), run.result().toString());
+                assertEquals(List.of(checkId), run.blocking(), "only the mutated check blocks");
+            }
+            more.check(o);
+        } finally {
+            Result restore = labScript("mutate", "restore-" + mutation);
+            assertEquals(0, restore.exit(), restore.toString());
+            System.out.printf("[mutate] %s: applied, checked, restored in %.1f s%n", mutation,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    @Test
+    void removedMyBusinessOuFails() throws Exception {
+        mutated("remove-mybusiness-ou", "domain.mybusiness-ou", o -> {
+            assertTrue(message(o).contains("OU=MyBusiness is missing"), message(o));
+            assertTrue(evidence(o).contains("MyBusiness-removed-by-lab"), evidence(o));
+        });
+    }
+
+    @Test
+    void secondARecordFails() throws Exception {
+        mutated("second-a-record", "source.dns.single-address", o -> {
+            assertTrue(message(o).contains("resolves to 2 addresses"), message(o));
+            String e = evidence(o);
+            assertTrue(e.contains("10.99.0.10, 10.99.0.12") || e.contains("10.99.0.12, 10.99.0.10"), e);
+        });
+    }
+
+    @Test
+    void removedDelegationRightFails() throws Exception {
+        mutated("remove-delegation-right", "domain.admins-trusted-for-delegation", o -> {
+            assertTrue(evidence(o).contains("no SeEnableDelegationPrivilege line in [Privilege Rights]"), evidence(o));
+            assertTrue(evidence(o).contains("GptTmpl.inf"), evidence(o));
+        });
+    }
+
+    @Test
+    void removedSrvRecordsFail() throws Exception {
+        mutated("remove-srv-records", "source.dns.srv-records", o -> {
+            assertTrue(message(o).contains("missing: _ldap._tcp.contoso.local, _ldap._tcp.dc._msdcs.contoso.local"),
+                    message(o));
+            assertTrue(evidence(o).contains("_ldap._tcp.contoso.local SRV at 10.99.0.10: none"), evidence(o));
+        });
+    }
+
+    @Test
+    void downgradedServicePackFails() throws Exception {
+        mutated("downgrade-service-pack", "source.os-service-pack", o -> {
+            assertTrue(message(o).contains("Service Pack 1, but Service Pack 2 is required"), message(o));
+            assertTrue(evidence(o).contains("operatingSystemServicePack: Service Pack 1"), evidence(o));
+        });
+    }
+
+    @Test
+    void tooManyUsersFailForEssentials2012() throws Exception {
+        mutated("too-many-users", "domain.capacity", o -> {
+            Matcher m = Pattern.compile("The domain has (\\d+) users \\(limit 25\\)").matcher(message(o));
+            assertTrue(m.find(), message(o));
+            assertTrue(Integer.parseInt(m.group(1)) > 25, message(o));
+            assertTrue(evidence(o).contains("labuser01"), evidence(o));
+            // the same domain fits Standard with the Essentials Experience role (100 users / 200 devices)
+            Path standard = profile("standard", p -> p.setProperty("target.version", "standard-essentials-role"));
+            JsonObject fits = check(backedUp, standard, "--step", "prepare").check("domain.capacity");
+            assertEquals("pass", fits.get("status").getAsString(), fits.toString());
+            assertTrue(message(fits).contains("(100 / 200)"), message(fits));
+        });
+    }
+
+    @Test
+    void skewedClockFails() throws Exception {
+        mutated("clock-skew", "source.clock-skew", o -> {
+            assertTrue(message(o).matches("The source clock is (9 min 5\\d|10 min \\d+) s ahead of this machine, more"
+                    + " than 5 minutes off\\."), message(o));
+            assertTrue(evidence(o).contains("rootDSE currentTime: 20"), evidence(o));
+        });
+    }
+
+    @Test
+    void withoutADestinationAddressTheSubnetCheckIsSkippedWithTheReason() throws Exception {
+        Path noDestination = profile("no-destination", p -> p.remove("destination.address"));
+        JsonObject subnet = check(backedUp, noDestination, "--step", "prepare").check("source.subnet");
+        assertEquals("skipped", subnet.get("status").getAsString(), subnet.toString());
+        assertTrue(message(subnet).contains("destination.address"), message(subnet));
+    }
+
+    // ------------------------------------------------------------------ inputs that stop a run
+
+    @Test
+    void anUnreachableHostIsRefusedNamingIt() throws Exception {
+        Path ws = Product.newWorkspace("lab-unreachable");
+        Path ghost = profile("ghost", p -> {
+            p.setProperty("source.host", "ghost.contoso.local");
+            p.setProperty("source.address", "10.99.0.99");
+        });
+        refused(ws, ghost, PASSWORD, "ghost.contoso.local", "does not resolve");
+        // by address: 10.99.0.99 is in the lab's subnet, and nothing answers there
+        Path silent = profile("silent", p -> {
+            p.setProperty("source.host", "10.99.0.99");
+            p.setProperty("source.address", "10.99.0.99");
+        });
+        refused(ws, silent, PASSWORD, "Cannot reach the source server at 10.99.0.99:636");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        Path wrong = passwordFile("wrong.password", "Not-The-Password-1\n", "rw-------");
+        refused(Product.newWorkspace("lab-password"), PROFILE, wrong,
+                "refused the password of Administrator@contoso.local");
+    }
+
+    @Test
+    void aChangedCertificateIsRefusedAfterItWasPinned() throws Exception {
+        Path ws = Product.newWorkspace("lab-pinning");
+        Path noCa = profile("no-ca", p -> p.remove("lab.ca"));
+        Run first = check(ws, noCa);
+        assertEquals("pass", first.status("source.reachable"), first.result().toString());
+        Path pins = ws.resolve("trusted-certificates.properties");
+        assertTrue(Files.exists(pins), "the certificate was pinned on first contact");
+        String journal = Product.headless(ws, "journal").out();
+        assertTrue(journal.contains("pinned the LDAP certificate of sbs2003.contoso.local on first contact"), journal);
+
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(pins, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        assertEquals(List.of("sbs2003.contoso.local:636"), List.copyOf(p.stringPropertyNames()));
+        String other = String.join(":", Stream.generate(() -> "AB").limit(32).toList());
+        p.setProperty("sbs2003.contoso.local:636", other);
+        try (Writer w = Files.newBufferedWriter(pins, StandardCharsets.UTF_8)) {
+            p.store(w, "changed by LabChecksTest");
+        }
+        Result r = refused(ws, noCa, PASSWORD, "certificate of sbs2003.contoso.local:636 changed", other);
+        assertTrue(r.err().contains(pins.toRealPath().toString()) || r.err().contains(pins.toString()), r.err());
+    }
+
+    @Test
+    void aMalformedHostNameIsRefused() throws Exception {
+        Path bad = profile("malformed", p -> p.setProperty("source.host", "sbs 2003!"));
+        refused(Product.newWorkspace("lab-malformed"), bad, PASSWORD,
+                "source.host 'sbs 2003!' is not a valid host name");
+    }
+
+    @Test
+    void aMissingFieldIsRefused() throws Exception {
+        Path bad = profile("no-admin", p -> p.remove("source.admin"));
+        refused(Product.newWorkspace("lab-missing"), bad, PASSWORD, "source.admin is missing");
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadIsRefused() throws Exception {
+        Path open = passwordFile("open.password", adminPassword + "\n", "rw-r--r--");
+        refused(Product.newWorkspace("lab-open-password"), PROFILE, open, open.toString(),
+                "can be read or written by others", "chmod 600");
+    }
+
+    // ------------------------------------------------------------------ gating
+
+    @Test
+    void checkGatedTasksCompleteOnlyAfterTheirChecksPassed() throws Exception {
+        Path ws = Product.newWorkspace("lab-gating");
+        assertEquals(0, mc(ws, "task", "prepare.backup", "complete").exit());
+        assertEquals(0, mc(ws, "task", "prepare.sbs-sp1", "complete").exit());
+        Result notYet = mc(ws, "task", "prepare.windows-sp2", "complete");
+        assertEquals(1, notYet.exit(), notYet.toString());
+        assertTrue(notYet.err().contains("check source.os-service-pack has not run yet"), notYet.err());
+
+        Result m = labScript("mutate", "remove-mybusiness-ou");
+        assertEquals(0, m.exit(), m.toString());
+        try {
+            Run failing = check(ws, PROFILE, "--step", "prepare");
+            assertEquals(1, failing.exit());
+            assertEquals(List.of("domain.mybusiness-ou"), failing.blocking());
+            assertEquals(0, mc(ws, "task", "prepare.windows-sp2", "complete").exit(), "SP2 check passed");
+            Result refusedTask = mc(ws, "task", "prepare.support-tools", "complete");
+            assertEquals(1, refusedTask.exit(), refusedTask.toString());
+            assertTrue(refusedTask.err().contains("check-gated") && refusedTask.err().contains("domain.mybusiness-ou"),
+                    refusedTask.err());
+        } finally {
+            assertEquals(0, labScript("mutate", "restore-remove-mybusiness-ou").exit());
+        }
+        Run passing = check(ws, PROFILE, "--step", "prepare");
+        assertEquals(0, passing.exit(), passing.result().toString());
+        Result accepted = mc(ws, "task", "prepare.support-tools", "complete", "--note", "checks pass");
+        assertEquals(0, accepted.exit(), accepted.toString());
+        assertTrue(accepted.out().contains("prepare.support-tools: not-started -> completed"), accepted.out());
+    }
+}
