@@ -46,30 +46,57 @@ public final class SmbFileShares implements FileShares {
         return new SmbFile("smb://" + host + "/" + share + "/" + p, context);
     }
 
-    @Override
-    public List<String> shares() throws Exception {
-        List<String> out = new ArrayList<>();
-        try (SmbFile server = new SmbFile("smb://" + host + "/", context)) {
-            for (String s : server.list()) {
-                out.add(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    /** An SMB read; tried a second time when the first attempt fails on the wire. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T once(Read<T> read) throws Exception {
+        try {
+            return read.run();
+        } catch (java.io.IOException first) {
+            // a busy server or a dropped session: one fresh attempt before reporting it
+            Thread.sleep(200);
+            try {
+                return read.run();
+            } catch (java.io.IOException second) {
+                second.addSuppressed(first);
+                throw second;
             }
         }
-        return out;
+    }
+
+    @Override
+    public List<String> shares() throws Exception {
+        return once(() -> {
+            List<String> out = new ArrayList<>();
+            try (SmbFile server = new SmbFile("smb://" + host + "/", context)) {
+                for (String s : server.list()) {
+                    out.add(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+                }
+            }
+            return out;
+        });
     }
 
     @Override
     public List<String> list(String share, String path) throws Exception {
         String folder = path == null || path.isEmpty() || path.endsWith("/") ? path : path + "/";
-        try (SmbFile f = file(share, folder == null ? "" : folder)) {
-            return List.of(f.list());
-        }
+        return once(() -> {
+            try (SmbFile f = file(share, folder == null ? "" : folder)) {
+                return List.of(f.list());
+            }
+        });
     }
 
     @Override
     public byte[] read(String share, String path) throws Exception {
-        try (SmbFile f = file(share, path); InputStream in = f.getInputStream()) {
-            return in.readAllBytes();
-        }
+        return once(() -> {
+            try (SmbFile f = file(share, path); InputStream in = f.getInputStream()) {
+                return in.readAllBytes();
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.migrationconsole.api.step.TaskKind.ARTIFACT;
 
 import java.util.List;
 
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -11,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 8: run the Windows Server Essentials Best Practices Analyzer (catalog step 8). */
 @Component(service = MigrationStep.class)
-public class BestPracticesAnalyzerStep implements MigrationStep {
+public class BestPracticesAnalyzerStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("bpa.run")
@@ -31,34 +32,9 @@ public class BestPracticesAnalyzerStep implements MigrationStep {
             StepInput.text("report-location", "Where the BPA report is kept",
                     "Path or document holding the saved report and your note on each message."));
 
-    @Override
-    public String id() {
-        return "bpa";
-    }
-
-    @Override
-    public int order() {
-        return 800;
-    }
-
-    @Override
-    public String title() {
-        return "Run the Best Practices Analyzer";
-    }
-
-    @Override
-    public String description() {
-        return "Let the Essentials Best Practices Analyzer check the finished server and deal with everything it"
-                + " reports.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public BestPracticesAnalyzerStep() {
+        super("bpa", 800, "Run the Best Practices Analyzer",
+                "Let the Essentials Best Practices Analyzer check the finished server and deal with everything it"
+                + " reports.", TASKS, INPUTS);
     }
 }

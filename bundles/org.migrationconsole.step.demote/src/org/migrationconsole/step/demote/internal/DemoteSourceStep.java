@@ -5,6 +5,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 import java.util.List;
 
 import org.migrationconsole.api.step.MigrationClock;
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 6: strip the source server down, demote it and take it off the network (catalog step 6). */
 @Component(service = MigrationStep.class)
-public class DemoteSourceStep implements MigrationStep {
+public class DemoteSourceStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("demote.uninstall-exchange")
@@ -83,34 +84,9 @@ public class DemoteSourceStep implements MigrationStep {
                             + " envelope...). Never type the password itself here: inputs are kept in the journal"
                             + " as plain text."));
 
-    @Override
-    public String id() {
-        return "demote";
-    }
-
-    @Override
-    public int order() {
-        return 600;
-    }
-
-    @Override
-    public String title() {
-        return "Demote and remove the source server";
-    }
-
-    @Override
-    public String description() {
-        return "Remove Exchange and the printers from the source, refresh Group Policy, demote it with dcpromo and"
-                + " take it off the network before the 21 days run out.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public DemoteSourceStep() {
+        super("demote", 600, "Demote and remove the source server",
+                "Remove Exchange and the printers from the source, refresh Group Policy, demote it with dcpromo and"
+                + " take it off the network before the 21 days run out.", TASKS, INPUTS);
     }
 }

@@ -8,6 +8,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 import java.util.List;
 
 import org.migrationconsole.api.step.MigrationClock;
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * replica domain controller, and check the result (catalog step 2).
  */
 @Component(service = MigrationStep.class)
-public class InstallDestinationStep implements MigrationStep {
+public class InstallDestinationStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("install.check-prerequisites")
@@ -120,34 +121,9 @@ public class InstallDestinationStep implements MigrationStep {
                             + " with the Essentials Experience role. It decides between migration mode and the"
                             + " replica-domain-controller path."));
 
-    @Override
-    public String id() {
-        return "install";
-    }
-
-    @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public String title() {
-        return "Install the destination server";
-    }
-
-    @Override
-    public String description() {
-        return "Install Windows Server Essentials in migration mode, or as a replica domain controller, and check"
-                + " that it holds the FSMO roles, is a global catalog and is a healthy domain controller.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public InstallDestinationStep() {
+        super("install", 200, "Install the destination server",
+                "Install Windows Server Essentials in migration mode, or as a replica domain controller, and check"
+                + " that it holds the FSMO roles, is a global catalog and is a healthy domain controller.", TASKS, INPUTS);
     }
 }

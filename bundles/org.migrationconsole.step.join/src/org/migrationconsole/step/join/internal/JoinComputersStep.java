@@ -2,6 +2,7 @@ package org.migrationconsole.step.join.internal;
 
 import java.util.List;
 
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -9,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 3: connect the client computers to the destination server (catalog step 3). */
 @Component(service = MigrationStep.class)
-public class JoinComputersStep implements MigrationStep {
+public class JoinComputersStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("join.connector")
@@ -39,34 +40,9 @@ public class JoinComputersStep implements MigrationStep {
             StepInput.lines("legacy-clients", "Windows XP and Vista computers",
                     "One computer per line with its operating system; these cannot run the Connector."));
 
-    @Override
-    public String id() {
-        return "join";
-    }
-
-    @Override
-    public int order() {
-        return 300;
-    }
-
-    @Override
-    public String title() {
-        return "Join computers to the new server";
-    }
-
-    @Override
-    public String description() {
-        return "Connect every supported client computer to the destination with the Connector and check that"
-                + " Group Policy now comes from the new server.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public JoinComputersStep() {
+        super("join", 300, "Join computers to the new server",
+                "Connect every supported client computer to the destination with the Connector and check that"
+                + " Group Policy now comes from the new server.", TASKS, INPUTS);
     }
 }

@@ -5,6 +5,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 
 import java.util.List;
 
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 4: move the SBS 2003 data, users and settings to the destination (catalog step 4). */
 @Component(service = MigrationStep.class)
-public class MoveSettingsAndDataStep implements MigrationStep {
+public class MoveSettingsAndDataStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("move.review-shares")
@@ -90,34 +91,9 @@ public class MoveSettingsAndDataStep implements MigrationStep {
             StepInput.text("public-domain", "Public domain name",
                     "The Internet domain name set up for Anywhere Access, e.g. remote.contoso.com."));
 
-    @Override
-    public String id() {
-        return "move";
-    }
-
-    @Override
-    public int order() {
-        return 400;
-    }
-
-    @Override
-    public String title() {
-        return "Move settings and data";
-    }
-
-    @Override
-    public String description() {
-        return "Copy the shared data to the destination, tidy the old SBS logon scripts, GPOs and WMI filters, and"
-                + " set up Anywhere Access for the users.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public MoveSettingsAndDataStep() {
+        super("move", 400, "Move settings and data",
+                "Copy the shared data to the destination, tidy the old SBS logon scripts, GPOs and WMI filters, and"
+                + " set up Anywhere Access for the users.", TASKS, INPUTS);
     }
 }

@@ -4,6 +4,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 
 import java.util.List;
 
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -11,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 7: clean up after the source has gone (catalog step 7). */
 @Component(service = MigrationStep.class)
-public class PostMigrationStep implements MigrationStep {
+public class PostMigrationStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("post.dns-cleanup")
@@ -45,34 +46,9 @@ public class PostMigrationStep implements MigrationStep {
                     "One per line: folder path, share name and who gets access, e.g. D:\\ServerFolders\\Accounts,"
                             + " Accounts, Finance group read/write."));
 
-    @Override
-    public String id() {
-        return "post";
-    }
-
-    @Override
-    public int order() {
-        return 700;
-    }
-
-    @Override
-    public String title() {
-        return "Post-migration tasks";
-    }
-
-    @Override
-    public String description() {
-        return "Remove what is left of the source from DNS, share the data folders and fix the last settings the"
-                + " old server leaves behind.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public PostMigrationStep() {
+        super("post", 700, "Post-migration tasks",
+                "Remove what is left of the source from DNS, share the data folders and fix the last settings the"
+                + " old server leaves behind.", TASKS, INPUTS);
     }
 }

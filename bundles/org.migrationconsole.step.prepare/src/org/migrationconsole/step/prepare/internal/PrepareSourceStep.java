@@ -6,6 +6,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 import java.util.List;
 
 import org.migrationconsole.api.step.MigrationClock;
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Step 1: get the SBS 2003 server into a state the migration accepts (catalog step 1). */
 @Component(service = MigrationStep.class)
-public class PrepareSourceStep implements MigrationStep {
+public class PrepareSourceStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("prepare.backup")
@@ -159,34 +160,9 @@ public class PrepareSourceStep implements MigrationStep {
                     "One per line: application or data folder, path to data, notes."),
             StepInput.text("email-destination", "E-mail destination", "Office 365 or the on-premises Exchange server."));
 
-    @Override
-    public String id() {
-        return "prepare";
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public String title() {
-        return "Prepare the source server";
-    }
-
-    @Override
-    public String description() {
-        return "Back up, patch and tidy the SBS 2003 server, check the network and the domain, and run the"
-                + " Migration Preparation Tool.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public PrepareSourceStep() {
+        super("prepare", 100, "Prepare the source server",
+                "Back up, patch and tidy the SBS 2003 server, check the network and the domain, and run the"
+                + " Migration Preparation Tool.", TASKS, INPUTS);
     }
 }

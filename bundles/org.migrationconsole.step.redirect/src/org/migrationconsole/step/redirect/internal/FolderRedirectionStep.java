@@ -4,6 +4,7 @@ import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 
 import java.util.List;
 
+import org.migrationconsole.api.step.DeclaredStep;
 import org.migrationconsole.api.step.MigrationStep;
 import org.migrationconsole.api.step.StepInput;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -14,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * folders, so every task is optional (catalog step 5).
  */
 @Component(service = MigrationStep.class)
-public class FolderRedirectionStep implements MigrationStep {
+public class FolderRedirectionStep extends DeclaredStep {
 
     private static final List<TaskDescriptor> TASKS = List.of(
             TaskDescriptor.builder("redirect.implement-policy")
@@ -41,34 +42,9 @@ public class FolderRedirectionStep implements MigrationStep {
                     "Which user folders the source redirected (e.g. My Documents, Desktop); choose the same ones in"
                             + " the Dashboard."));
 
-    @Override
-    public String id() {
-        return "redirect";
-    }
-
-    @Override
-    public int order() {
-        return 500;
-    }
-
-    @Override
-    public String title() {
-        return "Enable folder redirection";
-    }
-
-    @Override
-    public String description() {
-        return "If the source redirected user folders, set up redirection on the destination, remove the old SBS"
-                + " policy and let users log on again so their folders move.";
-    }
-
-    @Override
-    public List<TaskDescriptor> tasks() {
-        return TASKS;
-    }
-
-    @Override
-    public List<StepInput> inputs() {
-        return INPUTS;
+    public FolderRedirectionStep() {
+        super("redirect", 500, "Enable folder redirection",
+                "If the source redirected user folders, set up redirection on the destination, remove the old SBS"
+                + " policy and let users log on again so their folders move.", TASKS, INPUTS);
     }
 }
