@@ -66,6 +66,14 @@ public final class Cli {
                                                     check a profile, make it the workspace's profile and
                                                     keep the password (if given) in secure storage
               profile show [--json]                 the workspace's profile (never a password)
+              answer-file validate FILE [--json]    check a cfg.ini: encoding (Unicode or ANSI, never UTF-8)
+                                                    and every key's rule (exit 1 lists key, rule id, reason)
+              answer-file write --out DIR [--encoding unicode|ansi] [--accept-eula] [--user NAME]
+                        [--password-file FILE]  write DIR/cfg.ini for the migration-mode install from the
+                                                    profile and step 2's inputs; the password comes from the
+                                                    file or secure storage (answer-file@DESTINATION)
+              answer-file wipe DIR                  overwrite DIR/cfg.ini (it holds a plain-text password)
+                                                    and delete it
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -93,8 +101,10 @@ public final class Cli {
     public int run(List<String> argList) {
         List<String> args = new ArrayList<>(argList);
         boolean json = args.remove("--json");
+        boolean acceptEula = args.remove("--accept-eula");
         Map<String, String> options = new HashMap<>();
-        for (String name : List.of("--note", "--step", "--profile", "--password-file")) {
+        for (String name : List.of("--note", "--step", "--profile", "--password-file", "--out", "--encoding",
+                "--user")) {
             int n = args.indexOf(name);
             if (n >= 0) {
                 if (n + 1 >= args.size()) {
@@ -131,6 +141,7 @@ public final class Cli {
             case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
             case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
             case "profile" -> profile(args, options, json);
+            case "answer-file" -> answerFile(args, options, json, acceptEula);
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -295,6 +306,15 @@ public final class Cli {
             if (password != null) {
                 java.util.Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    private int answerFile(List<String> args, Map<String, String> options, boolean json, boolean acceptEula) {
+        try {
+            return new AnswerFileCommand(state, out, err).run(args, options, json, acceptEula);
+        } catch (NoClassDefFoundError e) {
+            err.println("error: answer-file needs step 2 (org.migrationconsole.step.install), which is not installed");
+            return USAGE;
         }
     }
 
@@ -484,7 +504,7 @@ public final class Cli {
         return i == null ? null : i.toString();
     }
 
-    private static String pretty(JsonElement e) {
+    static String pretty(JsonElement e) {
         return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(e);
     }
 }
