@@ -34,6 +34,7 @@ import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
+import org.migrationconsole.connect.InstallPaths;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
 import org.migrationconsole.connect.SecretStore;
@@ -74,6 +75,9 @@ public final class Cli {
                                                     file or secure storage (answer-file@DESTINATION)
               answer-file wipe DIR                  overwrite DIR/cfg.ini (it holds a plain-text password)
                                                     and delete it
+              path [a|b --note REASON] [--json]     the install path (a: migration mode, b: replica domain
+                                                    controller), or choose it; profile import sets it from
+                                                    target.version (mapping unverified: see the README)
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -141,6 +145,7 @@ public final class Cli {
             case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
             case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
             case "profile" -> profile(args, options, json);
+            case "path" -> path(args, note, json);
             case "answer-file" -> answerFile(args, options, json, acceptEula);
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
@@ -293,6 +298,11 @@ public final class Cli {
             state.recordEvent("profile", "connection profile '" + p.name() + "' imported (source " + p.sourceHost()
                     + ", target " + p.target().id() + ")" + (password == null ? "" : "; password kept in secure"
                             + " storage"));
+            String wanted = InstallPaths.forTarget(p.target());
+            if (!wanted.equals(state.path())) {
+                state.setPath(wanted, "target version " + p.target().id() + " (profile '" + p.name() + "')");
+                out.println("Install path set to " + InstallPaths.describe(wanted) + ".");
+            }
             out.println("Profile '" + p.name() + "' saved to " + target + (password == null ? ""
                     : "; the password is in secure storage under " + SecretStore.defaultFolder()));
             return OK;
@@ -316,6 +326,34 @@ public final class Cli {
             err.println("error: answer-file needs step 2 (org.migrationconsole.step.install), which is not installed");
             return USAGE;
         }
+    }
+
+    private int path(List<String> args, String note, boolean json) {
+        if (args.size() == 2) {
+            try {
+                state.setPath(args.get(1), note);
+            } catch (InvalidInputException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            } catch (MigrationRuleException e) {
+                err.println("refused: " + e.getMessage());
+                return REFUSED;
+            } catch (IllegalStateException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            }
+        } else if (args.size() != 1) {
+            return usage("path takes nothing, or a or b with --note REASON");
+        }
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", state.path());
+            o.addProperty("description", InstallPaths.describe(state.path()));
+            out.println(pretty(o));
+        } else {
+            out.println("Install path " + InstallPaths.describe(state.path()));
+        }
+        return OK;
     }
 
     private String stepId(String value) {
@@ -355,6 +393,7 @@ public final class Cli {
         if (json) {
             JsonObject root = new JsonObject();
             root.add("workspace", workspaceJson(state.workspace()));
+            root.addProperty("path", state.path());
             JsonArray sa = new JsonArray();
             for (StepStatus s : steps) {
                 JsonObject o = new JsonObject();
@@ -380,6 +419,7 @@ public final class Cli {
         WorkspaceInfo ws = state.workspace();
         out.println("Workspace: " + ws.directory() + (ws.readOnly() ? "  [read-only: " + ws.readOnlyReason() + "]"
                 : ""));
+        out.println("Install path: " + InstallPaths.describe(state.path()));
         int i = 1;
         for (StepStatus s : steps) {
             out.printf("%n%d. %s  [%s]  %d/%d done%n", i++, s.step().title(), s.bundleId(), s.done(), s.total());
@@ -442,7 +482,8 @@ public final class Cli {
             return OK;
         }
         for (JournalEntry e : entries) {
-            String change = JournalEntry.TRANSITION.equals(e.type()) ? e.from() + " -> " + e.to() : e.type();
+            String change = JournalEntry.TRANSITION.equals(e.type()) ? e.from() + " -> " + e.to()
+                    : JournalEntry.PATH.equals(e.type()) ? "path " + e.from() + " -> " + e.to() : e.type();
             out.printf("%6d  %s  %-10s %-32s %-26s %s%n", e.seq(), e.at() == null ? "" : TIME.format(e.at()),
                     e.who(), e.taskId() == null ? "" : e.taskId(), change, e.note() == null ? "" : e.note());
         }

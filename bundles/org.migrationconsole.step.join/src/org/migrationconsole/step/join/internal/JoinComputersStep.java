@@ -23,7 +23,7 @@ public class JoinComputersStep implements MigrationStep {
                     .description("The Connector does not run on Windows XP or Windows Vista. Such computers that are"
                             + " already in the domain can leave this step out; list them under legacy clients so they"
                             + " are not forgotten later.")
-                    .optional().after("install.run-setup").source("catalog 3.1a").build(),
+                    .optional().after("install.run-setup", "install.replica-configure").source("catalog 3.1a").build(),
             TaskDescriptor.builder("join.verify-group-policy")
                     .title("Check that clients take Group Policy from the destination")
                     .description("Needed only if GPOs you created on the source (folder redirection, for example) must"
