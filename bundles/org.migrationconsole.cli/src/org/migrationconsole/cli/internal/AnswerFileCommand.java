@@ -260,6 +260,55 @@ final class AnswerFileCommand {
         }
     }
 
+    // ------------------------------------------------------------------ path B script
+
+    int fsmoScript(Map<String, String> options) {
+        if (!options.containsKey("--out")) {
+            return usage("fsmo-script needs --out DIR");
+        }
+        Path dir = Path.of(options.get("--out"));
+        if (!Files.isDirectory(dir)) {
+            err.println("error: --out " + dir + " is not a folder");
+            return Cli.USAGE;
+        }
+        Path profileFile = state.workspace().directory().resolve(ProfileFile.WORKSPACE_PROFILE);
+        try {
+            if (!Files.exists(profileFile)) {
+                err.println("error: this workspace has no profile yet (" + profileFile + "); use 'profile import FILE'");
+                return Cli.USAGE;
+            }
+            ConnectionProfile p = ProfileFile.read(profileFile);
+            Map<String, String> inputs = state.steps().stream().filter(s -> s.id().equals("install"))
+                    .map(StepStatus::inputs).findFirst().orElse(Map.of());
+            String dest = firstNonEmpty(inputs.get("destination-name"), p.destinationHost());
+            if (dest == null) {
+                err.println("error: the destination server has no name yet: fill in step 2's 'Destination server"
+                        + " name' or the profile's destination.host");
+                return Cli.USAGE;
+            }
+            String script = org.migrationconsole.step.install.internal.replica.ReplicaScript.generate(p.domain(),
+                    p.sourceHost(), dest, p.netbiosDomain(), p.adminAccount());
+            Path target = dir.resolve(org.migrationconsole.step.install.internal.replica.ReplicaScript.FILE_NAME);
+            Files.writeString(target, script, java.nio.charset.StandardCharsets.UTF_8);
+            if (!state.workspace().readOnly()) {
+                state.recordEvent("fsmo-script", "path B script written to " + target.toAbsolutePath()
+                        + " (destination " + dest + ")");
+            }
+            out.println("Wrote " + target + ". Read it, then run it part by part on " + dest + ".");
+            if (!"b".equals(state.path())) {
+                err.println("note: this workspace follows install path " + state.path().toUpperCase(java.util.Locale.ROOT)
+                        + "; the script is for path B ('path b --note REASON')");
+            }
+            return Cli.OK;
+        } catch (ConnectionException | IllegalArgumentException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (MigrationRuleException e) {
+            err.println("refused: " + e.getMessage());
+            return Cli.REFUSED;
+        }
+    }
+
     // ------------------------------------------------------------------ wipe
 
     private int wipe(Path dirOrFile) {

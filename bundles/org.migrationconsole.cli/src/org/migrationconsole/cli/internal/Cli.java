@@ -78,6 +78,9 @@ public final class Cli {
               path [a|b --note REASON] [--json]     the install path (a: migration mode, b: replica domain
                                                     controller), or choose it; profile import sets it from
                                                     target.version (mapping unverified: see the README)
+              fsmo-script --out DIR                 write DIR/path-b-replica-dc.ps1: the commands (promotion as
+                                                    replica DC + global catalog, ntdsutil role transfers,
+                                                    netdom query fsmo) with explanations, from the profile
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -147,6 +150,7 @@ public final class Cli {
             case "profile" -> profile(args, options, json);
             case "path" -> path(args, note, json);
             case "answer-file" -> answerFile(args, options, json, acceptEula);
+            case "fsmo-script" -> args.size() == 1 ? fsmoScript(options) : usage("fsmo-script takes only --out DIR");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -354,6 +358,15 @@ public final class Cli {
             out.println("Install path " + InstallPaths.describe(state.path()));
         }
         return OK;
+    }
+
+    private int fsmoScript(Map<String, String> options) {
+        try {
+            return new AnswerFileCommand(state, out, err).fsmoScript(options);
+        } catch (NoClassDefFoundError e) {
+            err.println("error: fsmo-script needs step 2 (org.migrationconsole.step.install), which is not installed");
+            return USAGE;
+        }
     }
 
     private String stepId(String value) {

@@ -57,8 +57,7 @@ public class InstallDestinationStep implements MigrationStep {
                     .description("Schema master, domain naming master, RID master, PDC emulator and infrastructure"
                             + " master should all sit on the new server now; netdom query fsmo lists them. As PDC"
                             + " emulator the destination is also the domain's time source from here on.")
-                    .kind(CHECK_GATED).after("install.run-setup", "install.replica-transfer-fsmo")
-                    .source("catalog 2.3").build(),
+                    .kind(CHECK_GATED).onlyOnPath("a").after("install.run-setup").source("catalog 2.3").build(),
             TaskDescriptor.builder("install.verify-global-catalog")
                     .title("Confirm the destination is a global catalog")
                     .description("Migration setup should have turned the new server into a global catalog server."
@@ -84,9 +83,10 @@ public class InstallDestinationStep implements MigrationStep {
                             + " Essentials (or of Windows Server 2012 R2 Standard with the Essentials Experience role)"
                             + " and cancel the Configure Windows Server Essentials wizard if it appears. Then promote"
                             + " the server to an additional domain controller and global catalog in the existing"
-                            + " domain. Completing this task starts the 21-day clock by which the FSMO roles must be"
+                            + " domain. A check run completes this task by itself once destination.is-dc sees the new"
+                            + " domain controller in the directory. Completing this task starts the 21-day clock by which the FSMO roles must be"
                             + " on the destination and the source gone.")
-                    .onlyOnPath("b").startsClock(MigrationClock.DESTINATION_INSTALLED)
+                    .onlyOnPath("b").kind(CHECK_GATED).startsClock(MigrationClock.DESTINATION_INSTALLED)
                     .after("prepare.run-mpt", "prepare.clear-logon-as-service").source("catalog 2B.1").build(),
             TaskDescriptor.builder("install.replica-transfer-fsmo")
                     .title("Move the five FSMO roles to the destination with ntdsutil")
@@ -94,8 +94,9 @@ public class InstallDestinationStep implements MigrationStep {
                             + " activate instance NTDS, roles, connections, connect to server <destination>, q, and"
                             + " transfer PDC, infrastructure master, naming master, RID master and schema master"
                             + " before leaving with q. Run netdom query fsmo again to see that every role is now on"
-                            + " the destination.")
-                    .onlyOnPath("b").kind(SERVER_CHANGE).after("install.replica-promote").source("catalog 2B.2")
+                            + " the destination. The check destination.fsmo reads the five holders from the directory;"
+                            + " when all five are on the destination, a check run completes this task by itself.")
+                    .onlyOnPath("b").kind(CHECK_GATED).after("install.replica-promote").source("catalog 2B.2")
                     .build(),
             TaskDescriptor.builder("install.replica-configure")
                     .title("Rename, add the Essentials Experience role and configure")

@@ -17,7 +17,7 @@ public class JoinComputersStep implements MigrationStep {
                     .description("On each client, in the domain or not, open a browser at http://<destination>/connect"
                             + " and install the Windows Server Connector. Tick the computer off in the clients list"
                             + " once it is connected.")
-                    .after("install.dc-health", "install.verify-fsmo").source("catalog 3.1").build(),
+                    .after("install.dc-health", "install.verify-fsmo", "install.replica-transfer-fsmo").source("catalog 3.1").build(),
             TaskDescriptor.builder("join.legacy-clients")
                     .title("Deal with Windows XP and Vista clients")
                     .description("The Connector does not run on Windows XP or Windows Vista. Such computers that are"
