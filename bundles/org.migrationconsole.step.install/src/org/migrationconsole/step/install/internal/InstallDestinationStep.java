@@ -86,7 +86,8 @@ public class InstallDestinationStep implements MigrationStep {
                             + " domain. A check run completes this task by itself once destination.is-dc sees the new"
                             + " domain controller in the directory. Completing this task starts the 21-day clock by which the FSMO roles must be"
                             + " on the destination and the source gone.")
-                    .onlyOnPath("b").kind(CHECK_GATED).startsClock(MigrationClock.DESTINATION_INSTALLED)
+                    .onlyOnPath("b").kind(CHECK_GATED).stopsClock(MigrationClock.PREPARATION_TOOL)
+                    .startsClock(MigrationClock.DESTINATION_INSTALLED)
                     .after("prepare.run-mpt", "prepare.clear-logon-as-service").source("catalog 2B.1").build(),
             TaskDescriptor.builder("install.replica-transfer-fsmo")
                     .title("Move the five FSMO roles to the destination with ntdsutil")

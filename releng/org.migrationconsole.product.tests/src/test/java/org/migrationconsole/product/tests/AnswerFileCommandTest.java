@@ -103,6 +103,19 @@ class AnswerFileCommandTest {
     }
 
     @Test
+    void fsmoScriptIsWrittenFromTheProfileAndJournalled() throws Exception {
+        Path dir = Files.createTempDirectory(ws.getParent(), "script-");
+        Result r = run(0, "fsmo-script", "--out", dir.toString());
+        assertTrue(r.err().contains("path B"), "the workspace is on path A: " + r.err());
+        String script = Files.readString(dir.resolve("path-b-replica-dc.ps1"));
+        assertTrue(script.contains("-ReplicationSourceDC 'sbs2003.contoso.local'"), script);
+        assertTrue(script.contains("\"connect to server wse2012\""), script);
+        assertTrue(script.contains("\"transfer schema master\"") && script.contains("netdom query fsmo"), script);
+        assertTrue(run(0, "journal").out().contains("path B script written to"));
+        run(2, "fsmo-script");
+    }
+
+    @Test
     void writeFromProfileAndPasswordFileThenWipe() throws Exception {
         Path usb = Files.createTempDirectory(ws.getParent(), "usb-");
         // without --accept-eula: refused, nothing written
