@@ -21,4 +21,6 @@ public record JournalEntry(long seq, Instant at, String who, String type, String
     public static final String NOTE = "note";
     public static final String INPUT = "input";
     public static final String EVENT = "event";
+    /** The install path was chosen or changed: from/to are path ids, the note is the reason. */
+    public static final String PATH = "path";
 }

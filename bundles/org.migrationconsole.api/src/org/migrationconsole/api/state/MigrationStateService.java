@@ -53,6 +53,18 @@ public interface MigrationStateService {
      */
     void recordEvent(String subject, String text) throws MigrationRuleException;
 
+    /**
+     * The install path in force: "a" (migration mode) or "b" (replica domain controller); "a"
+     * until one is chosen.
+     */
+    String path();
+
+    /**
+     * Chooses the install path; journalled with the reason. Tasks of the other path are hidden
+     * and no longer enforced as prerequisites; their records stay in the journal.
+     */
+    void setPath(String path, String reason) throws MigrationRuleException;
+
     /** All clocks now. */
     List<ClockStatus> clocks();
 

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 public final class TaskDescriptor {
 
     /** Task ids: a step id, a dot, then lower-case words joined by hyphens or dots. */
+    /** Path A: Setup in migration mode with an answer file. */
+    public static final String PATH_MIGRATION_MODE = "a";
+    /** Path B: normal install, replica domain controller, FSMO roles moved by hand. */
+    public static final String PATH_REPLICA = "b";
+
     public static final Pattern ID_PATTERN = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
 
     private final String id;
@@ -35,6 +40,7 @@ public final class TaskDescriptor {
     private final MigrationClock startsClock;
     private final MigrationClock stopsClock;
     private final MigrationClock gatedBy;
+    private final String path;
 
     private TaskDescriptor(Builder b) {
         this.id = b.id;
@@ -48,6 +54,7 @@ public final class TaskDescriptor {
         this.startsClock = b.startsClock;
         this.stopsClock = b.stopsClock;
         this.gatedBy = b.gatedBy;
+        this.path = b.path;
     }
 
     /** Starts a descriptor for the task with the given id (e.g. {@code prepare.backup}). */
@@ -111,6 +118,15 @@ public final class TaskDescriptor {
         return Optional.ofNullable(gatedBy);
     }
 
+    /**
+     * The install path this task belongs to ({@value #PATH_MIGRATION_MODE}: migration mode,
+     * {@value #PATH_REPLICA}: replica domain controller), or empty when it applies on both. A task
+     * off the current path is hidden and not enforced as a prerequisite.
+     */
+    public Optional<String> path() {
+        return Optional.ofNullable(path);
+    }
+
     @Override
     public String toString() {
         return id;
@@ -129,6 +145,7 @@ public final class TaskDescriptor {
         private MigrationClock startsClock;
         private MigrationClock stopsClock;
         private MigrationClock gatedBy;
+        private String path;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -195,6 +212,15 @@ public final class TaskDescriptor {
          *
          * @throws IllegalArgumentException if the id or title is malformed, naming the rule
          */
+        /** The task applies only on this install path ("a" or "b"). */
+        public Builder onlyOnPath(String path) {
+            if (!PATH_MIGRATION_MODE.equals(path) && !PATH_REPLICA.equals(path)) {
+                throw new IllegalArgumentException("task " + id + ": path must be \"a\" or \"b\"");
+            }
+            this.path = path;
+            return this;
+        }
+
         public TaskDescriptor build() {
             if (!ID_PATTERN.matcher(id).matches()) {
                 throw new IllegalArgumentException("task id '" + id

@@ -34,6 +34,7 @@ import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
+import org.migrationconsole.connect.InstallPaths;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
 import org.migrationconsole.connect.SecretStore;
@@ -66,6 +67,20 @@ public final class Cli {
                                                     check a profile, make it the workspace's profile and
                                                     keep the password (if given) in secure storage
               profile show [--json]                 the workspace's profile (never a password)
+              answer-file validate FILE [--json]    check a cfg.ini: encoding (Unicode or ANSI, never UTF-8)
+                                                    and every key's rule (exit 1 lists key, rule id, reason)
+              answer-file write --out DIR [--encoding unicode|ansi] [--accept-eula] [--user NAME]
+                        [--password-file FILE]  write DIR/cfg.ini for the migration-mode install from the
+                                                    profile and step 2's inputs; the password comes from the
+                                                    file or secure storage (answer-file@DESTINATION)
+              answer-file wipe DIR                  overwrite DIR/cfg.ini (it holds a plain-text password)
+                                                    and delete it
+              path [a|b --note REASON] [--json]     the install path (a: migration mode, b: replica domain
+                                                    controller), or choose it; profile import sets it from
+                                                    target.version (mapping unverified: see the README)
+              fsmo-script --out DIR                 write DIR/path-b-replica-dc.ps1: the commands (promotion as
+                                                    replica DC + global catalog, ntdsutil role transfers,
+                                                    netdom query fsmo) with explanations, from the profile
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -93,8 +108,10 @@ public final class Cli {
     public int run(List<String> argList) {
         List<String> args = new ArrayList<>(argList);
         boolean json = args.remove("--json");
+        boolean acceptEula = args.remove("--accept-eula");
         Map<String, String> options = new HashMap<>();
-        for (String name : List.of("--note", "--step", "--profile", "--password-file")) {
+        for (String name : List.of("--note", "--step", "--profile", "--password-file", "--out", "--encoding",
+                "--user")) {
             int n = args.indexOf(name);
             if (n >= 0) {
                 if (n + 1 >= args.size()) {
@@ -131,6 +148,9 @@ public final class Cli {
             case "journal" -> args.size() == 1 ? journal(json) : usage("journal takes no arguments");
             case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
             case "profile" -> profile(args, options, json);
+            case "path" -> path(args, note, json);
+            case "answer-file" -> answerFile(args, options, json, acceptEula);
+            case "fsmo-script" -> args.size() == 1 ? fsmoScript(options) : usage("fsmo-script takes only --out DIR");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -282,6 +302,11 @@ public final class Cli {
             state.recordEvent("profile", "connection profile '" + p.name() + "' imported (source " + p.sourceHost()
                     + ", target " + p.target().id() + ")" + (password == null ? "" : "; password kept in secure"
                             + " storage"));
+            String wanted = InstallPaths.forTarget(p.target());
+            if (!wanted.equals(state.path())) {
+                state.setPath(wanted, "target version " + p.target().id() + " (profile '" + p.name() + "')");
+                out.println("Install path set to " + InstallPaths.describe(wanted) + ".");
+            }
             out.println("Profile '" + p.name() + "' saved to " + target + (password == null ? ""
                     : "; the password is in secure storage under " + SecretStore.defaultFolder()));
             return OK;
@@ -295,6 +320,52 @@ public final class Cli {
             if (password != null) {
                 java.util.Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    private int answerFile(List<String> args, Map<String, String> options, boolean json, boolean acceptEula) {
+        try {
+            return new AnswerFileCommand(state, out, err).run(args, options, json, acceptEula);
+        } catch (NoClassDefFoundError e) {
+            err.println("error: answer-file needs step 2 (org.migrationconsole.step.install), which is not installed");
+            return USAGE;
+        }
+    }
+
+    private int path(List<String> args, String note, boolean json) {
+        if (args.size() == 2) {
+            try {
+                state.setPath(args.get(1), note);
+            } catch (InvalidInputException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            } catch (MigrationRuleException e) {
+                err.println("refused: " + e.getMessage());
+                return REFUSED;
+            } catch (IllegalStateException e) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            }
+        } else if (args.size() != 1) {
+            return usage("path takes nothing, or a or b with --note REASON");
+        }
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", state.path());
+            o.addProperty("description", InstallPaths.describe(state.path()));
+            out.println(pretty(o));
+        } else {
+            out.println("Install path " + InstallPaths.describe(state.path()));
+        }
+        return OK;
+    }
+
+    private int fsmoScript(Map<String, String> options) {
+        try {
+            return new AnswerFileCommand(state, out, err).fsmoScript(options);
+        } catch (NoClassDefFoundError e) {
+            err.println("error: fsmo-script needs step 2 (org.migrationconsole.step.install), which is not installed");
+            return USAGE;
         }
     }
 
@@ -335,6 +406,7 @@ public final class Cli {
         if (json) {
             JsonObject root = new JsonObject();
             root.add("workspace", workspaceJson(state.workspace()));
+            root.addProperty("path", state.path());
             JsonArray sa = new JsonArray();
             for (StepStatus s : steps) {
                 JsonObject o = new JsonObject();
@@ -360,6 +432,7 @@ public final class Cli {
         WorkspaceInfo ws = state.workspace();
         out.println("Workspace: " + ws.directory() + (ws.readOnly() ? "  [read-only: " + ws.readOnlyReason() + "]"
                 : ""));
+        out.println("Install path: " + InstallPaths.describe(state.path()));
         int i = 1;
         for (StepStatus s : steps) {
             out.printf("%n%d. %s  [%s]  %d/%d done%n", i++, s.step().title(), s.bundleId(), s.done(), s.total());
@@ -422,7 +495,8 @@ public final class Cli {
             return OK;
         }
         for (JournalEntry e : entries) {
-            String change = JournalEntry.TRANSITION.equals(e.type()) ? e.from() + " -> " + e.to() : e.type();
+            String change = JournalEntry.TRANSITION.equals(e.type()) ? e.from() + " -> " + e.to()
+                    : JournalEntry.PATH.equals(e.type()) ? "path " + e.from() + " -> " + e.to() : e.type();
             out.printf("%6d  %s  %-10s %-32s %-26s %s%n", e.seq(), e.at() == null ? "" : TIME.format(e.at()),
                     e.who(), e.taskId() == null ? "" : e.taskId(), change, e.note() == null ? "" : e.note());
         }
@@ -484,7 +558,7 @@ public final class Cli {
         return i == null ? null : i.toString();
     }
 
-    private static String pretty(JsonElement e) {
+    static String pretty(JsonElement e) {
         return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(e);
     }
 }

@@ -136,6 +136,7 @@ public class CheckServiceComponent implements CheckService {
                         "Cannot store the check results in the workspace: " + e.getMessage(), e);
             }
             journal("checks", summary(run, stepId));
+            completePassedTasks(run);
             return run;
         }
     }
@@ -221,6 +222,33 @@ public class CheckServiceComponent implements CheckService {
             sb.append(" (cancelled)");
         }
         return sb.toString();
+    }
+
+    /**
+     * A check-gated task whose gating checks all pass completes itself (e.g. the FSMO transfer
+     * once destination.fsmo sees all five roles on the destination); the note names the check.
+     * Tasks off the current path, done, or blocked by prerequisites are left alone.
+     */
+    private void completePassedTasks(CheckRun run) {
+        if (state.workspace().readOnly()) {
+            return;
+        }
+        for (CheckOutcome o : run.outcomes()) {
+            if (o.taskId() == null || o.result().status() != CheckStatus.PASS) {
+                continue;
+            }
+            state.task(o.taskId()).ifPresent(t -> {
+                if (t.descriptor().kind() == org.migrationconsole.api.step.TaskKind.CHECK_GATED
+                        && !t.recordedState().isDone() && t.blockedReasons().isEmpty()) {
+                    try {
+                        state.complete(t.id(), "completed by the check run: " + o.checkId() + " passed ("
+                                + o.result().message() + ")");
+                    } catch (MigrationRuleException | RuntimeException e) {
+                        // another gating check does not pass yet: the task stays open
+                    }
+                }
+            });
+        }
     }
 
     private void journal(String subject, String text) {

@@ -76,14 +76,16 @@ class StateServiceOsgiTest {
                 assertEquals(s.id(), t.descriptor().stepId(), t.id());
             }
         }
+        Set<String> allPaths = new HashSet<>(ids); // tasks of the other install path are hidden but exist
+        steps.forEach(s -> s.step().tasks().forEach(t -> allPaths.add(t.id())));
         for (StepStatus s : steps) {
             for (TaskStatus t : s.tasks()) {
                 for (String p : t.descriptor().prerequisites()) {
-                    assertTrue(ids.contains(p), t.id() + " names unknown prerequisite " + p);
+                    assertTrue(allPaths.contains(p), t.id() + " names unknown prerequisite " + p);
                 }
             }
         }
-        assertTrue(ids.size() >= 50, "the catalog's task rows: " + ids.size());
+        assertTrue(allPaths.size() >= 50, "the catalog's task rows: " + allPaths.size());
     }
 
     @Test

@@ -218,6 +218,23 @@ public class MigrationStateComponent implements MigrationStateService {
     }
 
     @Override
+    public String path() {
+        return store.path();
+    }
+
+    @Override
+    public void setPath(String path, String reason) throws MigrationRuleException {
+        try {
+            Optional<JournalRecord> r = store.setPath(path, reason);
+            if (r.isPresent()) {
+                post(StateEvents.TOPIC_JOURNAL, "path", r.get().seq());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<ClockStatus> clocks() {
         return store.clocks();
     }

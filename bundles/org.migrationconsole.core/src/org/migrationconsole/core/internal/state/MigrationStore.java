@@ -61,6 +61,7 @@ public final class MigrationStore implements Closeable {
     private List<RegisteredStep> steps = List.of();
     private Function<TaskDescriptor, List<String>> completionGate = t -> List.of();
     private Map<String, TaskDescriptor> descriptors = Map.of();
+    private String path = TaskDescriptor.PATH_MIGRATION_MODE;
 
     private MigrationStore(Path directory, Clock clock, String user, Journal journal, String fatalError) {
         this.directory = directory;
@@ -106,6 +107,7 @@ public final class MigrationStore implements Closeable {
         switch (r.type()) {
             case JournalEntry.TRANSITION -> tasks.put(r.task(),
                     new TaskRecord(TaskState.byId(r.to()), r.at(), r.who(), r.note()));
+            case JournalEntry.PATH -> path = r.to();
             case JournalEntry.INPUT -> inputs.computeIfAbsent(r.task(), k -> new TreeMap<>()).put(r.key(),
                     r.value() == null ? "" : r.value());
             default -> {
@@ -142,7 +144,9 @@ public final class MigrationStore implements Closeable {
         for (RegisteredStep s : steps) {
             List<TaskStatus> ts = new ArrayList<>();
             for (TaskDescriptor t : s.step().tasks()) {
-                ts.add(status(t, clocks));
+                if (onPath(t)) {
+                    ts.add(status(t, clocks));
+                }
             }
             Map<String, String> in = new TreeMap<>(inputs.getOrDefault(s.step().id(), Map.of()));
             String notes = in.remove(NOTES_KEY);
@@ -153,7 +157,7 @@ public final class MigrationStore implements Closeable {
 
     public synchronized Optional<TaskStatus> task(String taskId) {
         TaskDescriptor d = descriptors.get(taskId);
-        return d == null ? Optional.empty() : Optional.of(status(d, clockMap(clock.instant())));
+        return d == null || !onPath(d) ? Optional.empty() : Optional.of(status(d, clockMap(clock.instant())));
     }
 
     public synchronized List<ClockStatus> clocks() {
@@ -163,6 +167,9 @@ public final class MigrationStore implements Closeable {
     public synchronized Optional<TaskStatus> nextRecommended() {
         Map<MigrationClock, ClockStatus> clocks = clockMap(clock.instant());
         for (TaskDescriptor d : descriptors.values()) {
+            if (!onPath(d)) {
+                continue;
+            }
             TaskStatus s = status(d, clocks);
             if (s.state() == TaskState.IN_PROGRESS || s.state() == TaskState.FAILED
                     || s.state() == TaskState.NOT_STARTED) {
@@ -206,8 +213,8 @@ public final class MigrationStore implements Closeable {
         List<String> reasons = new ArrayList<>();
         for (String p : d.prerequisites()) {
             TaskDescriptor pd = descriptors.get(p);
-            if (pd == null) {
-                continue; // provided by a step that is not installed: not enforced
+            if (pd == null || !onPath(pd)) {
+                continue; // provided by a step that is not installed, or on the other path: not enforced
             }
             TaskRecord pr = tasks.get(p);
             TaskState ps = pr == null ? TaskState.NOT_STARTED : pr.state();
@@ -227,7 +234,7 @@ public final class MigrationStore implements Closeable {
     }
 
     private Optional<TaskDescriptor> starterOf(MigrationClock c) {
-        return descriptors.values().stream().filter(t -> t.startsClock().orElse(null) == c).findFirst();
+        return descriptors.values().stream().filter(this::onPath).filter(t -> t.startsClock().orElse(null) == c).findFirst();
     }
 
     private Map<MigrationClock, ClockStatus> clockMap(Instant now) {
@@ -237,6 +244,9 @@ public final class MigrationStore implements Closeable {
             Instant stopped = null;
             String starterTitle = null;
             for (TaskDescriptor t : descriptors.values()) {
+                if (!onPath(t)) {
+                    continue;
+                }
                 TaskRecord r = tasks.get(t.id());
                 boolean completed = r != null && r.state() == TaskState.COMPLETED;
                 if (t.startsClock().orElse(null) == c) {
@@ -257,7 +267,36 @@ public final class MigrationStore implements Closeable {
         return out;
     }
 
+    /** The install path in force ("a" until one is chosen). */
+    public synchronized String path() {
+        return path;
+    }
+
+    private boolean onPath(TaskDescriptor d) {
+        return d.path().map(path::equals).orElse(true);
+    }
+
     // ---------------------------------------------------------------- changes
+
+    /** Chooses the install path; a record only when it changes. */
+    public synchronized Optional<JournalRecord> setPath(String newPath, String reason)
+            throws MigrationRuleException, IOException {
+        if (!TaskDescriptor.PATH_MIGRATION_MODE.equals(newPath) && !TaskDescriptor.PATH_REPLICA.equals(newPath)) {
+            throw new InvalidInputException("path", "The install path is a (migration mode) or b (replica domain"
+                    + " controller), not '" + newPath + "'");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("note", "Choosing the install path needs a reason (--note TEXT)");
+        }
+        requireWritable();
+        if (newPath.equals(path)) {
+            return Optional.empty();
+        }
+        JournalRecord r = journal.append(new JournalRecord(0, null, user, JournalEntry.PATH, null, path, newPath,
+                reason, null, null));
+        apply(r);
+        return Optional.of(r);
+    }
 
     public synchronized Change start(String taskId, String note) throws MigrationRuleException, IOException {
         TaskStatus s = writable(taskId);
@@ -408,6 +447,12 @@ public final class MigrationStore implements Closeable {
         if (d == null) {
             throw new InvalidInputException("task", "Unknown task '" + taskId
                     + "'; 'status' lists the task ids of the installed steps");
+        }
+        if (!onPath(d)) {
+            throw new MigrationRuleException("Task " + taskId + " belongs to install path "
+                    + d.path().orElseThrow().toUpperCase(java.util.Locale.ROOT) + ", but the migration follows path "
+                    + path.toUpperCase(java.util.Locale.ROOT) + "; change the path first ('path "
+                    + d.path().orElseThrow() + " --note REASON')");
         }
         return status(d, clockMap(clock.instant()));
     }

@@ -42,7 +42,7 @@ public class DemoteSourceStep extends DeclaredStep {
                             + " Enrollment before the certification authority itself, and restart even if you are not"
                             + " prompted. You need the rights of the account that installed it, or Enterprise Admins"
                             + " membership for an enterprise CA.")
-                    .optional().kind(SERVER_CHANGE).after("install.run-setup").source("catalog 6B").build(),
+                    .optional().kind(SERVER_CHANGE).after("install.run-setup", "install.replica-configure").source("catalog 6B").build(),
             TaskDescriptor.builder("demote.dcpromo")
                     .title("Demote the source with dcpromo")
                     .description("On the source run dcpromo, click Next twice and leave \"This server is the last"

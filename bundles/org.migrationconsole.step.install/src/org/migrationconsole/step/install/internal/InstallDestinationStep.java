@@ -34,7 +34,8 @@ public class InstallDestinationStep extends DeclaredStep {
                             + " or Unicode but not UTF-8, at the root of a USB stick or of a disk in the new server."
                             + " Microsoft never published the migration-only keys (source server, source"
                             + " administrator), so compare the generated file with what your DVD expects.")
-                    .kind(ARTIFACT).unverified(true).after("prepare.run-mpt").source("catalog 2.6a, 3.1").build(),
+                    .kind(ARTIFACT).unverified(true).onlyOnPath("a").after("prepare.run-mpt")
+                    .source("catalog 2.6a, 3.1").build(),
             TaskDescriptor.builder("install.run-setup")
                     .title("Install Windows Server Essentials in migration mode")
                     .description("Start the server from DVD1 (or from a USB stick prepared with the Windows 7 USB/DVD"
@@ -46,7 +47,7 @@ public class InstallDestinationStep extends DeclaredStep {
                             + " Administrator with an empty password. It has to happen within 14 days of the last"
                             + " clean preparation tool run, and completing this task starts the 21-day clock by which"
                             + " the source server must be gone.")
-                    .kind(MANUAL).gatedBy(MigrationClock.PREPARATION_TOOL)
+                    .kind(MANUAL).onlyOnPath("a").gatedBy(MigrationClock.PREPARATION_TOOL)
                     .stopsClock(MigrationClock.PREPARATION_TOOL).startsClock(MigrationClock.DESTINATION_INSTALLED)
                     .after("prepare.run-mpt", "prepare.backup-updated", "prepare.time-sync", "prepare.network",
                             "prepare.disable-vpn", "prepare.o365-cutover", "install.check-prerequisites",
@@ -57,53 +58,62 @@ public class InstallDestinationStep extends DeclaredStep {
                     .description("Schema master, domain naming master, RID master, PDC emulator and infrastructure"
                             + " master should all sit on the new server now; netdom query fsmo lists them. As PDC"
                             + " emulator the destination is also the domain's time source from here on.")
-                    .kind(CHECK_GATED).after("install.run-setup").source("catalog 2.3").build(),
+                    .kind(CHECK_GATED).onlyOnPath("a").after("install.run-setup").source("catalog 2.3").build(),
             TaskDescriptor.builder("install.verify-global-catalog")
                     .title("Confirm the destination is a global catalog")
                     .description("Migration setup should have turned the new server into a global catalog server."
                             + " Check it before any client is moved over.")
-                    .kind(CHECK_GATED).after("install.run-setup").source("catalog 2.4").build(),
+                    .kind(CHECK_GATED).after("install.run-setup", "install.replica-promote").source("catalog 2.4")
+                    .build(),
             TaskDescriptor.builder("install.dc-health")
                     .title("Check the destination with Netdiag, Dcdiag and Repadmin")
                     .description("Run Netdiag, Dcdiag.exe and Repadmin.exe against the new domain controller and clear"
                             + " every problem they show. Clients are joined only once it is healthy.")
-                    .kind(CHECK_GATED).after("install.run-setup").source("catalog 2.7").build(),
+                    .kind(CHECK_GATED).after("install.run-setup", "install.replica-promote").source("catalog 2.7")
+                    .build(),
             TaskDescriptor.builder("install.onprem-exchange")
                     .title("Set up the separate on-premises Exchange server")
                     .description("Only when mail is to stay on premises instead of going to Office 365: install that"
                             + " Exchange server now that the destination exists. All mail has to be moved to it before"
                             + " the source is demoted, and the SBS POP3 Connector is not carried over.")
-                    .optional().after("install.run-setup").source("catalog 2.8, 1.8c").build(),
+                    .optional().after("install.run-setup", "install.replica-configure").source("catalog 2.8, 1.8c")
+                    .build(),
             TaskDescriptor.builder("install.replica-promote")
-                    .title("Replica path only: install normally and promote to a replica domain controller")
+                    .title("Install normally and promote to a replica domain controller")
                     .description("On the replica-domain-controller path, do a normal install of Windows Server"
                             + " Essentials (or of Windows Server 2012 R2 Standard with the Essentials Experience role)"
                             + " and cancel the Configure Windows Server Essentials wizard if it appears. Then promote"
                             + " the server to an additional domain controller and global catalog in the existing"
-                            + " domain. Skip this on the migration-mode path.")
-                    .optional().after("prepare.run-mpt", "prepare.clear-logon-as-service").source("catalog 2B.1")
-                    .build(),
+                            + " domain. A check run completes this task by itself once destination.is-dc sees the new"
+                            + " domain controller in the directory. Completing this task starts the 21-day clock by which the FSMO roles must be"
+                            + " on the destination and the source gone.")
+                    .onlyOnPath("b").kind(CHECK_GATED).stopsClock(MigrationClock.PREPARATION_TOOL)
+                    .startsClock(MigrationClock.DESTINATION_INSTALLED)
+                    .after("prepare.run-mpt", "prepare.clear-logon-as-service").source("catalog 2B.1").build(),
             TaskDescriptor.builder("install.replica-transfer-fsmo")
-                    .title("Replica path only: move the FSMO roles with ntdsutil")
+                    .title("Move the five FSMO roles to the destination with ntdsutil")
                     .description("Within 21 days, check the current holders with netdom query fsmo, then run ntdsutil:"
                             + " activate instance NTDS, roles, connections, connect to server <destination>, q, and"
                             + " transfer PDC, infrastructure master, naming master, RID master and schema master"
                             + " before leaving with q. Run netdom query fsmo again to see that every role is now on"
-                            + " the destination.")
-                    .optional().kind(SERVER_CHANGE).after("install.replica-promote").source("catalog 2B.2").build(),
+                            + " the destination. The check destination.fsmo reads the five holders from the directory;"
+                            + " when all five are on the destination, a check run completes this task by itself.")
+                    .onlyOnPath("b").kind(CHECK_GATED).after("install.replica-promote").source("catalog 2B.2")
+                    .build(),
             TaskDescriptor.builder("install.replica-configure")
-                    .title("Replica path only: rename, add the Essentials Experience role and configure")
+                    .title("Rename, add the Essentials Experience role and configure")
                     .description("Give the server its final name first: it cannot be renamed once the wizard has run."
                             + " Then add the Windows Server Essentials Experience role and run the Configure Windows"
                             + " Server Essentials task, checking the time and the settings it offers.")
-                    .optional().after("install.replica-transfer-fsmo").source("catalog 2B.3").build(),
+                    .onlyOnPath("b").after("install.replica-transfer-fsmo").source("catalog 2B.3").build(),
             TaskDescriptor.builder("install.replica-verify-users")
-                    .title("Replica path only: check that the Dashboard lists the domain accounts")
+                    .title("Check that the Dashboard lists the domain accounts")
                     .description("On the Dashboard's Users tab the existing Active Directory accounts should be"
                             + " listed. Keep the limits in mind: 25 users and 50 devices on Windows Server Essentials,"
                             + " 100 users and 200 devices on Standard or Datacenter with the Essentials Experience"
                             + " role.")
-                    .optional().kind(CHECK_GATED).after("install.replica-configure").source("catalog 2B.4, 2B.5")
+                    .onlyOnPath("b").kind(CHECK_GATED).after("install.replica-configure")
+                    .source("catalog 2B.4, 2B.5")
                     .build());
 
     private static final List<StepInput> INPUTS = List.of(
@@ -118,8 +128,10 @@ public class InstallDestinationStep extends DeclaredStep {
                     "must be an IPv4 address: four numbers from 0 to 255 separated by dots, e.g. 192.168.1.10"),
             StepInput.text("target-version", "Target Essentials edition",
                     "Windows Server 2012 Essentials, 2012 R2 Essentials, 2016 Essentials, or Standard/Datacenter"
-                            + " with the Essentials Experience role. It decides between migration mode and the"
-                            + " replica-domain-controller path."));
+                            + " with the Essentials Experience role. The profile's target version chooses the install"
+                            + " path: 2012 Essentials takes path A (migration mode), the others path B (replica"
+                            + " domain controller). That mapping is unverified (the documents list all versions on"
+                            + " both paths); 'path a|b --note REASON' or -Dmigrationconsole.installPaths changes it."));
 
     public InstallDestinationStep() {
         super("install", 200, "Install the destination server",

@@ -18,13 +18,13 @@ public class JoinComputersStep extends DeclaredStep {
                     .description("On each client, in the domain or not, open a browser at http://<destination>/connect"
                             + " and install the Windows Server Connector. Tick the computer off in the clients list"
                             + " once it is connected.")
-                    .after("install.dc-health", "install.verify-fsmo").source("catalog 3.1").build(),
+                    .after("install.dc-health", "install.verify-fsmo", "install.replica-transfer-fsmo").source("catalog 3.1").build(),
             TaskDescriptor.builder("join.legacy-clients")
                     .title("Deal with Windows XP and Vista clients")
                     .description("The Connector does not run on Windows XP or Windows Vista. Such computers that are"
                             + " already in the domain can leave this step out; list them under legacy clients so they"
                             + " are not forgotten later.")
-                    .optional().after("install.run-setup").source("catalog 3.1a").build(),
+                    .optional().after("install.run-setup", "install.replica-configure").source("catalog 3.1a").build(),
             TaskDescriptor.builder("join.verify-group-policy")
                     .title("Check that clients take Group Policy from the destination")
                     .description("Needed only if GPOs you created on the source (folder redirection, for example) must"

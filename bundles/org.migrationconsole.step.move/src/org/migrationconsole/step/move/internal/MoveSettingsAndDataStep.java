@@ -37,7 +37,7 @@ public class MoveSettingsAndDataStep extends DeclaredStep {
                             + " properties fail the migration requirements. For each missing one run Import-WssUser"
                             + " -SamAccountName <user name> in an elevated Windows PowerShell; Microsoft does not say"
                             + " what the requirements actually are.")
-                    .optional().unverified(true).after("install.run-setup").source("catalog 4.2").build(),
+                    .optional().unverified(true).after("install.run-setup", "install.replica-configure").source("catalog 4.2").build(),
             TaskDescriptor.builder("move.logon-scripts")
                     .title("Clear the old SBS logon script from user accounts")
                     .description("SBS 2003 set a logon script only on accounts made with the Add New Users Wizard. For"
@@ -74,7 +74,7 @@ public class MoveSettingsAndDataStep extends DeclaredStep {
                             + " (HTTPS) go to the destination, plus port 25 to the separate on-premises Exchange"
                             + " server if there is one. On the replica path, make the source give up the Internet"
                             + " domain name first, otherwise both servers fight over its dynamic DNS record.")
-                    .after("install.run-setup").source("catalog 4.5").build(),
+                    .after("install.run-setup", "install.replica-configure").source("catalog 4.5").build(),
             TaskDescriptor.builder("move.map-computers")
                     .title("Give each user access to the right computers")
                     .description("SBS 2003 Remote Web Workplace showed every computer to every user; Essentials shows"

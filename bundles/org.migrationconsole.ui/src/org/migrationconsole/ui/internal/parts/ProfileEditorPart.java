@@ -213,8 +213,16 @@ public class ProfileEditorPart {
             }
             state.recordEvent("profile", "connection profile '" + profile.get().name() + "' saved (source "
                     + profile.get().sourceHost() + ", target " + profile.get().target().id() + ")");
+            String path = org.migrationconsole.connect.InstallPaths.forTarget(profile.get().target());
+            String pathNote = "";
+            if (!path.equals(state.path())) {
+                state.setPath(path, "target version " + profile.get().target().id() + " (profile '"
+                        + profile.get().name() + "')");
+                pathNote = " Install path is now " + org.migrationconsole.connect.InstallPaths.describe(path)
+                        + " (mapping from the target version is unverified; see the README).";
+            }
             dirty.setDirty(false);
-            show("Saved.", false);
+            show("Saved." + pathNote, false);
         } catch (IOException | MigrationRuleException e) {
             show("Not saved: " + e.getMessage(), true);
         }

@@ -1,0 +1,54 @@
+package org.migrationconsole.step.install.internal.replica;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.migrationconsole.api.check.CheckContext;
+import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.Directory.Entry;
+import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.MigrationCheck;
+import org.migrationconsole.api.check.Severity;
+
+/**
+ * The destination checks of step 2, read-only through the source's directory (AD replicates the
+ * configuration partition, so the source knows every DC): is the destination a DC, a global
+ * catalog, the holder of all five roles, and is replication to it set up and working.
+ */
+public final class DestinationChecks {
+
+    private DestinationChecks() {
+    }
+
+    static Optional<String> destination(CheckContext c) {
+        String h = c.profile().destinationHost();
+        return h == null || h.isBlank() ? Optional.empty() : Optional.of(h);
+    }
+
+    static CheckResult noDestination() {
+        return CheckResult.skipped("The profile names no destination server (destination.host)", List.of());
+    }
+
+    public abstract static class Base implements MigrationCheck {
+        @Override
+        public String stepId() {
+            return "install";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(20);
+        }
+    }
+
+
+
+
+}

@@ -1,0 +1,57 @@
+package org.migrationconsole.step.install.internal.replica;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.migrationconsole.api.check.CheckContext;
+import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.Directory.Entry;
+import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.MigrationCheck;
+import org.migrationconsole.api.check.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/** destination.fsmo: all five roles on the destination; the evidence lists every holder. */
+@Component(service = MigrationCheck.class)
+public final class DestinationFsmoCheck extends DestinationChecks.Base {
+    @Override
+    public String id() {
+        return "destination.fsmo";
+    }
+
+    @Override
+    public String title() {
+        return "The destination holds all five FSMO roles";
+    }
+
+    @Override
+    public Optional<String> taskId() {
+        return Optional.of("install.replica-transfer-fsmo");
+    }
+
+    @Override
+    public CheckResult run(CheckContext c) throws Exception {
+        Optional<String> dest = DestinationChecks.destination(c);
+        if (dest.isEmpty()) {
+            return DestinationChecks.noDestination();
+        }
+        List<FsmoRoles.Role> roles = FsmoRoles.read(c.directory());
+        List<String> evidence = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (FsmoRoles.Role r : roles) {
+            evidence.add(r.name() + ": " + (r.holder() == null ? "(no owner found)" : r.holder()));
+            if (!FsmoRoles.isHost(r.holder(), dest.get())) {
+                elsewhere.add(r.name());
+            }
+        }
+        if (elsewhere.isEmpty()) {
+            return CheckResult.pass("All five roles are on " + dest.get(), evidence);
+        }
+        return CheckResult.fail(elsewhere.size() + " of 5 roles are not on " + dest.get() + ": "
+                + String.join(", ", elsewhere), evidence,
+                "Transfer them with ntdsutil on the destination (fsmo-script writes the commands), then run the"
+                        + " checks again.");
+    }
+}

@@ -1,0 +1,52 @@
+package org.migrationconsole.step.install.internal.replica;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.migrationconsole.api.check.CheckContext;
+import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.Directory.Entry;
+import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.MigrationCheck;
+import org.migrationconsole.api.check.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/** destination.global-catalog: bit 1 of the NTDS Settings options. */
+@Component(service = MigrationCheck.class)
+public final class DestinationGlobalCatalogCheck extends DestinationChecks.Base {
+    @Override
+    public String id() {
+        return "destination.global-catalog";
+    }
+
+    @Override
+    public String title() {
+        return "The destination is a global catalog";
+    }
+
+    @Override
+    public Optional<String> taskId() {
+        return Optional.of("install.verify-global-catalog");
+    }
+
+    @Override
+    public CheckResult run(CheckContext c) throws Exception {
+        Optional<String> dest = DestinationChecks.destination(c);
+        if (dest.isEmpty()) {
+            return DestinationChecks.noDestination();
+        }
+        Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
+        if (ntds == null) {
+            return CheckResult.fail(dest.get() + " is not a domain controller yet", List.of(),
+                    "Promote it as a domain controller and global catalog first.");
+        }
+        String options = ntds.first("options");
+        boolean gc = options != null && (Long.parseLong(options.trim()) & 1) == 1;
+        return gc ? CheckResult.pass(dest.get() + " is a global catalog", List.of(ntds.dn() + " options="
+                + options)) : CheckResult.fail(dest.get() + " is not a global catalog", List.of(ntds.dn()
+                        + " options=" + (options == null ? "(none)" : options)),
+                "In Active Directory Sites and Services, tick Global Catalog in the destination's NTDS Settings.");
+    }
+}

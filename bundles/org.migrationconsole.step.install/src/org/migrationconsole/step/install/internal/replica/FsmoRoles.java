@@ -1,0 +1,102 @@
+package org.migrationconsole.step.install.internal.replica;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.migrationconsole.api.check.Directory;
+import org.migrationconsole.api.check.Directory.Entry;
+import org.migrationconsole.api.check.Directory.Scope;
+
+/**
+ * Reads the five operations-master roles from the directory itself: the fSMORoleOwner attribute
+ * of the domain head (PDC emulator), CN=RID Manager$,CN=System (RID master), CN=Infrastructure
+ * (infrastructure master), CN=Partitions of the configuration (domain naming master) and the
+ * schema head (schema master). Each value names an NTDS Settings object; its parent is the
+ * server object, whose dNSHostName is the holder.
+ */
+public final class FsmoRoles {
+
+    /** One role, where its owner is kept, and the holder found there. */
+    public record Role(String name, String objectDn, String ownerDn, String holder) {
+    }
+
+    private FsmoRoles() {
+    }
+
+    public static List<Role> read(Directory d) throws Exception {
+        String domain = d.defaultNamingContext();
+        String config = d.configurationNamingContext();
+        String schema = d.rootDse().first("schemaNamingContext");
+        if (schema == null) {
+            schema = "CN=Schema," + config;
+        }
+        Map<String, String> where = new LinkedHashMap<>();
+        where.put("schema master", schema);
+        where.put("domain naming master", "CN=Partitions," + config);
+        where.put("PDC emulator", domain);
+        where.put("RID master", "CN=RID Manager$,CN=System," + domain);
+        where.put("infrastructure master", "CN=Infrastructure," + domain);
+        List<Role> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : where.entrySet()) {
+            List<Entry> found = d.search(e.getValue(), Scope.BASE, "(objectClass=*)", "fSMORoleOwner");
+            String owner = found.isEmpty() ? null : found.get(0).first("fSMORoleOwner");
+            out.add(new Role(e.getKey(), e.getValue(), owner, owner == null ? null : serverOf(d, owner)));
+        }
+        return out;
+    }
+
+    /** The host name of the server an NTDS Settings DN belongs to. */
+    static String serverOf(Directory d, String ntdsSettingsDn) throws Exception {
+        String serverDn = parent(ntdsSettingsDn);
+        List<Entry> s = d.search(serverDn, Scope.BASE, "(objectClass=*)", "dNSHostName", "cn");
+        if (!s.isEmpty() && s.get(0).first("dNSHostName") != null) {
+            return s.get(0).first("dNSHostName");
+        }
+        String rdn = serverDn.split(",", 2)[0];
+        return rdn.substring(rdn.indexOf('=') + 1);
+    }
+
+    static String parent(String dn) {
+        int i = 0;
+        while (i < dn.length()) {
+            char c = dn.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == ',') {
+                return dn.substring(i + 1);
+            }
+            i++;
+        }
+        return "";
+    }
+
+    /** Whether a holder is the given host (full or short name, any case). */
+    public static boolean isHost(String holder, String host) {
+        if (holder == null || host == null) {
+            return false;
+        }
+        String a = holder.toLowerCase(Locale.ROOT);
+        String b = host.toLowerCase(Locale.ROOT);
+        return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".");
+    }
+
+    /** The server object of a DC by host name, with its NTDS Settings, or null. */
+    public static Entry ntdsSettings(Directory d, String host) throws Exception {
+        String config = d.configurationNamingContext();
+        String shortName = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+        for (Entry server : d.search("CN=Sites," + config, Scope.SUBTREE, "(objectClass=server)", "dNSHostName",
+                "cn")) {
+            if (isHost(server.first("dNSHostName"), host) || shortName.equalsIgnoreCase(server.first("cn"))) {
+                List<Entry> ntds = d.search("CN=NTDS Settings," + server.dn(), Scope.BASE, "(objectClass=*)",
+                        "options", "whenCreated", "invocationId");
+                return ntds.isEmpty() ? null : ntds.get(0);
+            }
+        }
+        return null;
+    }
+}
