@@ -3,7 +3,8 @@
 # (a virtual display and GTK 3), starts Xvfb, and runs the full Maven/Tycho build with all test
 # suites (OSGi unit and service tests, the kill -9 crash test, the workbench UI test, the
 # command-line and launcher tests against the materialized product, and the pre-flight checks
-# against the SBS 2003 lab, which the tests start in private network namespaces).
+# against the SBS 2003 lab, which the tests start in private network namespaces), then the
+# lab test of install path B (a second DC joins and takes the FSMO roles).
 set -e
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 . "$ROOT/releng/scripts/common.sh"
@@ -23,3 +24,7 @@ while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1))
 
 cd "$ROOT"
 ./mvnw -B clean verify "$@"
+
+# install path B against the lab with a second DC: promotion, FSMO transfer, the 21-day clock
+echo "== Lab test: install path B and the FSMO transfer (releng/lab/path-b-fsmo-test.sh) =="
+bash "$ROOT/releng/lab/path-b-fsmo-test.sh"
