@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.migrationconsole.api.check.CheckOutcome;
+import org.migrationconsole.api.check.CheckStatus;
+import org.migrationconsole.api.check.Severity;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.state.TaskGate;
 import org.migrationconsole.api.step.TaskDescriptor;
@@ -17,8 +19,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * A check-gated task completes only when every check that gates it has run and did not fail
- * (latest outcome per check, across runs, from the workspace).
+ * A check-gated task completes only when every check that gates it has run and did not fail (an
+ * error-severity check must pass: skipped is not enough), by the latest outcome per check across
+ * runs, from the workspace.
  */
 @Component(service = TaskGate.class)
 public class CheckGate implements TaskGate {
@@ -50,6 +53,8 @@ public class CheckGate implements TaskGate {
                 reasons.add("check " + c.id() + " has not run yet (run the checks of step " + c.stepId() + ")");
             } else if (o.blocks()) {
                 reasons.add("check " + c.id() + " " + o.result().status().id() + "s: " + o.result().message());
+            } else if (o.severity() == Severity.ERROR && o.result().status() == CheckStatus.SKIPPED) {
+                reasons.add("check " + c.id() + " was skipped: " + o.result().message());
             }
         }
         return reasons;

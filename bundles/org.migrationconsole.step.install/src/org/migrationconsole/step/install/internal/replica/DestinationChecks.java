@@ -27,6 +27,16 @@ public final class DestinationChecks {
         return h == null || h.isBlank() ? Optional.empty() : Optional.of(h);
     }
 
+    /**
+     * Before the destination has been promoted, its checks have nothing to judge: they are
+     * skipped (and a skipped check does not let the task it gates complete).
+     */
+    static CheckResult notYetDomainController(String dest) {
+        return CheckResult.skipped(dest + " is not a domain controller yet; this check applies once the destination"
+                + " has been installed and promoted (step 2)", List.of("no server object with NTDS Settings for "
+                        + dest + " under CN=Sites"));
+    }
+
     static CheckResult noDestination() {
         return CheckResult.skipped("The profile names no destination server (destination.host)", List.of());
     }

@@ -37,6 +37,9 @@ public final class DestinationFsmoCheck extends DestinationChecks.Base {
         if (dest.isEmpty()) {
             return DestinationChecks.noDestination();
         }
+        if (FsmoRoles.ntdsSettings(c.directory(), dest.get()) == null) {
+            return DestinationChecks.notYetDomainController(dest.get());
+        }
         List<FsmoRoles.Role> roles = FsmoRoles.read(c.directory());
         List<String> evidence = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();

@@ -39,8 +39,7 @@ public final class DestinationGlobalCatalogCheck extends DestinationChecks.Base 
         }
         Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
         if (ntds == null) {
-            return CheckResult.fail(dest.get() + " is not a domain controller yet", List.of(),
-                    "Promote it as a domain controller and global catalog first.");
+            return DestinationChecks.notYetDomainController(dest.get());
         }
         String options = ntds.first("options");
         boolean gc = options != null && (Long.parseLong(options.trim()) & 1) == 1;

@@ -39,9 +39,7 @@ public final class DestinationIsDcCheck extends DestinationChecks.Base {
         }
         Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
         if (ntds == null) {
-            return CheckResult.fail(dest.get() + " is not a domain controller of " + c.profile().domain(),
-                    List.of("no server object with NTDS Settings for " + dest.get() + " under CN=Sites"),
-                    "Promote the destination to an additional domain controller (see fsmo-script).");
+            return DestinationChecks.notYetDomainController(dest.get());
         }
         return CheckResult.pass(dest.get() + " is a domain controller", List.of(ntds.dn()
                 + (ntds.first("whenCreated") == null ? "" : ", created " + ntds.first("whenCreated"))));

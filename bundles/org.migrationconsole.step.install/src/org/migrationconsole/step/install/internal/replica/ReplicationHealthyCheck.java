@@ -43,8 +43,7 @@ public final class ReplicationHealthyCheck extends DestinationChecks.Base {
         }
         Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
         if (ntds == null) {
-            return CheckResult.fail(dest.get() + " is not a domain controller yet", List.of(),
-                    "Promote it first.");
+            return DestinationChecks.notYetDomainController(dest.get());
         }
         List<Entry> links = c.directory().search(ntds.dn(), Scope.ONE, "(objectClass=nTDSConnection)",
                 "fromServer");
