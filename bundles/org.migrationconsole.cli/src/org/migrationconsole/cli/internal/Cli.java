@@ -35,6 +35,7 @@ import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
+import org.migrationconsole.cli.plugins.Plugins;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
 import org.migrationconsole.connect.SecretStore;
@@ -71,6 +72,8 @@ public final class Cli {
               install --repository URL --step ID [--feature FEATURE]
                                                     install a step's feature from a p2 repository into
                                                     this installation (takes effect after a restart)
+              update --repository URL               install the repository's higher versions of the
+                                                    installed step features (after a restart)
               uninstall --step ID                   remove the feature that provides the step (after a
                                                     restart); the workspace keeps the step's records
               help                                  this text
@@ -149,6 +152,7 @@ public final class Cli {
             case "steps" -> args.size() == 1 ? steps(json) : usage("steps takes no arguments");
             case "install" -> args.size() == 1 ? install(options) : usage("install takes only options");
             case "uninstall" -> args.size() == 1 ? uninstall(options) : usage("uninstall takes only options");
+            case "update" -> args.size() == 1 ? update(options) : usage("update takes only options");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -422,6 +426,48 @@ public final class Cli {
             audit("installed feature " + feature + " (step " + stepId + ") from " + repository);
             out.println("Installed " + feature + " (step " + stepId + "). Restart the console for the change to"
                     + " take effect.");
+            return OK;
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return USAGE;
+        }
+    }
+
+    private int update(Map<String, String> options) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
+        String repository = options.get("--repository");
+        if (repository == null) {
+            return usage("update needs --repository URL");
+        }
+        if (!repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            repository = Path.of(repository).toAbsolutePath().toUri().toString();
+        }
+        try {
+            List<Plugins.Update> updates = plugins.updates(repository);
+            if (updates.isEmpty()) {
+                out.println("No updates: " + repository + " has no higher version of an installed step feature.");
+                return OK;
+            }
+            for (Plugins.Update u : updates) {
+                err.println("Updating " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion() + "...");
+                Plugins.Result r = plugins.update(repository, u);
+                if (r.exitCode() != 0) {
+                    err.println("error: p2 could not update " + u.featureId() + ":");
+                    err.println(r.output().strip());
+                    return REFUSED;
+                }
+                audit("updated feature " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion()
+                        + " from " + repository);
+                out.println("Updated " + u.featureId() + " to " + u.newVersion() + ".");
+            }
+            out.println("Restart the console for the change to take effect.");
             return OK;
         } catch (java.io.IOException e) {
             err.println("error: " + e.getMessage());

@@ -8,6 +8,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.migrationconsole.api.check.CheckService;
 import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.cli.plugins.Plugins;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;

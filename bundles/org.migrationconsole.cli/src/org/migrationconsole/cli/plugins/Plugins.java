@@ -1,4 +1,4 @@
-package org.migrationconsole.cli.internal;
+package org.migrationconsole.cli.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,6 +141,51 @@ public final class Plugins {
         return out;
     }
 
+    /** The features a repository offers with their highest version (director {@code -list}). */
+    public Map<String, String> repositoryFeatureVersions(String repository) throws IOException,
+            InterruptedException {
+        Result r = director(List.of("-repository", repository, "-list"));
+        if (r.exitCode() != 0) {
+            throw new IOException("cannot read the repository " + repository + ":\n" + r.output().strip());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^([A-Za-z0-9_.\\-]+)\\.feature\\.group=(\\S+)$").matcher(r.output());
+        while (m.find()) {
+            String v = m.group(2);
+            out.merge(m.group(1), v, (a, b) -> compare(a, b) >= 0 ? a : b);
+        }
+        return out;
+    }
+
+    /** Compares two OSGi versions (major.minor.micro.qualifier). */
+    public static int compare(String a, String b) {
+        return org.osgi.framework.Version.parseVersion(a).compareTo(org.osgi.framework.Version.parseVersion(b));
+    }
+
+    /** An installed feature for which the repository has a higher version. */
+    public record Update(String featureId, String installedVersion, String newVersion) {
+    }
+
+    /** Installed features (other than the platform's) the repository offers in a higher version. */
+    public List<Update> updates(String repository) throws IOException, InterruptedException {
+        Map<String, String> offered = repositoryFeatureVersions(repository);
+        List<Update> out = new ArrayList<>();
+        for (Feature f : features().values()) {
+            String v = offered.get(f.id());
+            if (v != null && !f.id().equals(PLATFORM_FEATURE) && compare(v, f.version()) > 0) {
+                out.add(new Update(f.id(), f.version(), v));
+            }
+        }
+        return out;
+    }
+
+    /** Replaces an installed feature by the repository's higher version, in one p2 operation. */
+    public Result update(String repository, Update u) throws IOException, InterruptedException {
+        return director(List.of("-repository", repository, "-installIU", u.featureId() + ".feature.group/"
+                + u.newVersion(), "-uninstallIU", u.featureId() + ".feature.group/" + u.installedVersion(),
+                "-destination", installArea.toString(), "-profile", profile));
+    }
+
     /** The feature for step {@code stepId} among the offered ones (the naming rule), if exactly one. */
     public static Optional<String> featureForStep(List<String> features, String stepId) {
         List<String> hits = features.stream()
@@ -160,7 +205,7 @@ public final class Plugins {
     }
 
     /** Runs the p2 director application of this installation in a separate JVM. */
-    Result director(List<String> args) throws IOException, InterruptedException {
+    public Result director(List<String> args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path launcher;
         try (Stream<Path> s = Files.list(installArea.resolve("plugins"))) {
