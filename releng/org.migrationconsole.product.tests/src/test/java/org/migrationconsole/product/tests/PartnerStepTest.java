@@ -120,6 +120,9 @@ class PartnerStepTest {
         assertEquals("org.migrationconsole.step.prepare.feature", steps.get(0).getAsJsonObject().get("feature")
                 .getAsString());
 
+        // the same repository has no newer version of it
+        assertTrue(ok("update", "--repository", repository).out().contains("No updates"));
+
         // its tasks take part in the rules and survive a restart
         assertEquals(1, cli("task", "companyweb.inventory", "complete").exit());
         ok("task", "prepare.backup", "complete");
