@@ -76,4 +76,12 @@ public interface MigrationStateService {
 
     /** The workspace and whether this process may write to it. */
     WorkspaceInfo workspace();
+
+    /**
+     * Tasks the journal recorded whose step is not installed ("provided by a missing plug-in"),
+     * ordered by task id, with their last recorded state. Their records are never deleted.
+     *
+     * @since 1.1
+     */
+    List<MissingPluginTask> missingPluginTasks();
 }

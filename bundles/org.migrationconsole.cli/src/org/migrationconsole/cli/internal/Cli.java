@@ -30,11 +30,13 @@ import org.migrationconsole.api.state.InvalidInputException;
 import org.migrationconsole.api.state.JournalEntry;
 import org.migrationconsole.api.state.MigrationRuleException;
 import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.api.state.MissingPluginTask;
 import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.state.WorkspaceInfo;
 import org.migrationconsole.connect.InstallPaths;
+import org.migrationconsole.cli.plugins.Plugins;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
 import org.migrationconsole.connect.SecretStore;
@@ -81,6 +83,14 @@ public final class Cli {
               fsmo-script --out DIR                 write DIR/path-b-replica-dc.ps1: the commands (promotion as
                                                     replica DC + global catalog, ntdsutil role transfers,
                                                     netdom query fsmo) with explanations, from the profile
+              steps [--json]                        installed steps: id, order, title, bundle, version, feature
+              install --repository URL --step ID [--feature FEATURE]
+                                                    install a step's feature from a p2 repository into
+                                                    this installation (takes effect after a restart)
+              update --repository URL               install the repository's higher versions of the
+                                                    installed step features (after a restart)
+              uninstall --step ID                   remove the feature that provides the step (after a
+                                                    restart); the workspace keeps the step's records
               help                                  this text
 
             Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input
@@ -95,6 +105,7 @@ public final class Cli {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private Plugins plugins;
 
     public Cli(MigrationStateService state, CheckService checks, InputStream in, PrintStream out, PrintStream err) {
         this.state = state;
@@ -104,6 +115,12 @@ public final class Cli {
         this.err = err;
     }
 
+    /** Gives the commands that look at or change the installation (steps, install, uninstall). */
+    public Cli withPlugins(Plugins p) {
+        this.plugins = p;
+        return this;
+    }
+
     /** Runs one command line (without the launcher's own options). */
     public int run(List<String> argList) {
         List<String> args = new ArrayList<>(argList);
@@ -111,7 +128,7 @@ public final class Cli {
         boolean acceptEula = args.remove("--accept-eula");
         Map<String, String> options = new HashMap<>();
         for (String name : List.of("--note", "--step", "--profile", "--password-file", "--out", "--encoding",
-                "--user")) {
+                "--user", "--repository", "--feature")) {
             int n = args.indexOf(name);
             if (n >= 0) {
                 if (n + 1 >= args.size()) {
@@ -151,6 +168,10 @@ public final class Cli {
             case "path" -> path(args, note, json);
             case "answer-file" -> answerFile(args, options, json, acceptEula);
             case "fsmo-script" -> args.size() == 1 ? fsmoScript(options) : usage("fsmo-script takes only --out DIR");
+            case "steps" -> args.size() == 1 ? steps(json) : usage("steps takes no arguments");
+            case "install" -> args.size() == 1 ? install(options) : usage("install takes only options");
+            case "uninstall" -> args.size() == 1 ? uninstall(options) : usage("uninstall takes only options");
+            case "update" -> args.size() == 1 ? update(options) : usage("update takes only options");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -397,6 +418,193 @@ public final class Cli {
                         .toList()));
     }
 
+    // ------------------------------------------------------------------ plug-ins
+
+    private int steps(boolean json) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
+        List<StepStatus> steps = state.steps();
+        if (json) {
+            JsonArray a = new JsonArray();
+            for (StepStatus s : steps) {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", s.id());
+                o.addProperty("order", s.step().order());
+                o.addProperty("title", s.step().title());
+                o.addProperty("bundle", s.bundleId());
+                o.addProperty("bundleVersion", plugins.bundleVersion(s.bundleId()));
+                Optional<Plugins.Feature> f = plugins.featureOf(s.bundleId());
+                o.addProperty("feature", f.map(Plugins.Feature::id).orElse(null));
+                o.addProperty("featureVersion", f.map(Plugins.Feature::version).orElse(null));
+                a.add(o);
+            }
+            out.println(pretty(a));
+            return OK;
+        }
+        for (StepStatus s : steps) {
+            out.printf("%4d  %-12s %-45s %s %s  (feature %s)%n", s.step().order(), s.id(), s.step().title(),
+                    s.bundleId(), plugins.bundleVersion(s.bundleId()),
+                    plugins.featureOf(s.bundleId()).map(f -> f.id() + " " + f.version()).orElse("none"));
+        }
+        return OK;
+    }
+
+    private int install(Map<String, String> options) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
+        String repository = options.get("--repository");
+        String stepId = options.get("--step");
+        if (repository == null || stepId == null) {
+            return usage("install needs --repository URL and --step ID");
+        }
+        if (!repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            repository = Path.of(repository).toAbsolutePath().toUri().toString();
+        }
+        for (StepStatus s : state.steps()) {
+            if (s.id().equals(stepId)) {
+                err.println("refused: step '" + stepId + "' is already installed (bundle " + s.bundleId() + ")");
+                return REFUSED;
+            }
+        }
+        try {
+            String feature = options.get("--feature");
+            if (feature == null) {
+                StringBuilder listing = new StringBuilder();
+                List<String> offered = plugins.repositoryFeatures(repository, listing);
+                Optional<String> f = Plugins.featureForStep(offered, stepId);
+                if (f.isEmpty()) {
+                    err.println("error: the repository " + repository + " has no single feature for step '" + stepId
+                            + "' (a feature id ending in 'step." + stepId + ".feature'); it offers: "
+                            + (offered.isEmpty() ? "no features" : String.join(", ", offered))
+                            + ". Name it with --feature.");
+                    return USAGE;
+                }
+                feature = f.get();
+            }
+            err.println("Installing " + feature + " from " + repository + " into " + plugins.installArea()
+                    + " (profile " + plugins.profile() + ")...");
+            Plugins.Result r = plugins.install(repository, feature);
+            if (r.exitCode() != 0) {
+                err.println("error: p2 could not install " + feature + ":");
+                err.println(r.output().strip());
+                return REFUSED;
+            }
+            audit("installed feature " + feature + " (step " + stepId + ") from " + repository);
+            out.println("Installed " + feature + " (step " + stepId + "). Restart the console for the change to"
+                    + " take effect.");
+            return OK;
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return USAGE;
+        }
+    }
+
+    private int update(Map<String, String> options) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
+        String repository = options.get("--repository");
+        if (repository == null) {
+            return usage("update needs --repository URL");
+        }
+        if (!repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            repository = Path.of(repository).toAbsolutePath().toUri().toString();
+        }
+        try {
+            List<Plugins.Update> updates = plugins.updates(repository);
+            if (updates.isEmpty()) {
+                out.println("No updates: " + repository + " has no higher version of an installed step feature.");
+                return OK;
+            }
+            for (Plugins.Update u : updates) {
+                err.println("Updating " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion() + "...");
+                Plugins.Result r = plugins.update(repository, u);
+                if (r.exitCode() != 0) {
+                    err.println("error: p2 could not update " + u.featureId() + ":");
+                    err.println(r.output().strip());
+                    return REFUSED;
+                }
+                audit("updated feature " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion()
+                        + " from " + repository);
+                out.println("Updated " + u.featureId() + " to " + u.newVersion() + ".");
+            }
+            out.println("Restart the console for the change to take effect.");
+            return OK;
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return USAGE;
+        }
+    }
+
+    private int uninstall(Map<String, String> options) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
+        String stepId = options.get("--step");
+        if (stepId == null) {
+            return usage("uninstall needs --step ID");
+        }
+        Optional<StepStatus> step = state.steps().stream().filter(s -> s.id().equals(stepId)).findFirst();
+        if (step.isEmpty()) {
+            err.println("error: no installed step '" + stepId + "'; installed: "
+                    + String.join(", ", state.steps().stream().map(StepStatus::id).toList()));
+            return USAGE;
+        }
+        Optional<Plugins.Feature> feature = plugins.featureOf(step.get().bundleId());
+        if (feature.isEmpty() || feature.get().id().equals(Plugins.PLATFORM_FEATURE)) {
+            err.println("refused: step '" + stepId + "' (bundle " + step.get().bundleId() + ") is not in a feature of"
+                    + " its own that can be uninstalled");
+            return REFUSED;
+        }
+        try {
+            err.println("Uninstalling " + feature.get().id() + " from " + plugins.installArea() + " (profile "
+                    + plugins.profile() + ")...");
+            Plugins.Result r = plugins.uninstall(feature.get().id());
+            if (r.exitCode() != 0) {
+                err.println("error: p2 could not uninstall " + feature.get().id() + ":");
+                err.println(r.output().strip());
+                return REFUSED;
+            }
+            audit("uninstalled feature " + feature.get().id() + " (step " + stepId + ")");
+            out.println("Uninstalled " + feature.get().id() + " (step " + stepId + "). Restart the console for the"
+                    + " change to take effect. The workspace keeps the step's journal records.");
+            return OK;
+        } catch (java.io.IOException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return USAGE;
+        }
+    }
+
+    /** Notes an installation change in the journal when this process may write it. */
+    private void audit(String text) {
+        if (state.workspace().readOnly()) {
+            return;
+        }
+        try {
+            state.recordEvent("plug-ins", text);
+        } catch (MigrationRuleException | RuntimeException e) {
+            err.println("warning: could not journal the change: " + e.getMessage());
+        }
+    }
+
     // ------------------------------------------------------------------ status
 
     private int status(boolean json) {
@@ -422,6 +630,18 @@ public final class Cli {
                 sa.add(o);
             }
             root.add("steps", sa);
+            JsonArray ma = new JsonArray();
+            for (MissingPluginTask m : state.missingPluginTasks()) {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", m.taskId());
+                o.addProperty("lastState", m.lastState().id());
+                o.addProperty("changedAt", iso(m.changedAt()));
+                o.addProperty("changedBy", m.changedBy());
+                o.addProperty("note", m.lastNote());
+                o.addProperty("providedBy", "a missing plug-in");
+                ma.add(o);
+            }
+            root.add("missingPluginTasks", ma);
             JsonArray ca = new JsonArray();
             clocks.forEach(c -> ca.add(clockJson(c)));
             root.add("clocks", ca);
@@ -450,6 +670,14 @@ public final class Cli {
                 if (!waits.isEmpty()) {
                     out.println("        waits for: " + String.join(", ", waits));
                 }
+            }
+        }
+        List<MissingPluginTask> missing = state.missingPluginTasks();
+        if (!missing.isEmpty()) {
+            out.println();
+            out.println("Provided by a missing plug-in (kept in the journal, not part of the rules):");
+            for (MissingPluginTask m : missing) {
+                out.printf("   %-38s %s%n", m.taskId(), m.lastState().id());
             }
         }
         out.println();

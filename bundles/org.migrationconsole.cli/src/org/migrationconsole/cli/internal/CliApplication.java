@@ -8,6 +8,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.migrationconsole.api.check.CheckService;
 import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.cli.plugins.Plugins;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -55,7 +56,14 @@ public class CliApplication implements IApplication {
             int code;
             try {
                 code = new Cli(state, checks.waitForService(args.contains("check") ? 5_000 : 1), System.in,
-                        System.out, System.err).run(args);
+                        System.out, System.err).withPlugins(Plugins.running(id -> {
+                            for (org.osgi.framework.Bundle b : bc.getBundles()) {
+                                if (id.equals(b.getSymbolicName())) {
+                                    return b.getVersion().toString();
+                                }
+                            }
+                            return null;
+                        }).orElse(null)).run(args);
             } finally {
                 checks.close();
             }

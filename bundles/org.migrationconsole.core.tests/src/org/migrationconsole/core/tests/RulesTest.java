@@ -185,4 +185,24 @@ class RulesTest {
         }
         assertFalse(store.workspace().readOnly());
     }
+
+    @Test
+    void tasksOfAStepThatIsNoLongerInstalledAreKeptAndListedAsProvidedByAMissingPlugin() throws Exception {
+        store.complete("prep.backup", "done");
+        assertTrue(store.missingPluginTasks().isEmpty());
+        store.setSteps(List.of(new MigrationStore.RegisteredStep(TestSteps.INSTALL, "test.install")));
+        var missing = store.missingPluginTasks();
+        assertEquals(1, missing.size());
+        assertEquals("prep.backup", missing.get(0).taskId());
+        assertEquals(TaskState.COMPLETED, missing.get(0).lastState());
+        assertEquals("done", missing.get(0).lastNote());
+        // the records survive a restart without the step, and come back when it is installed again
+        store.close();
+        store = MigrationStore.open(dir, clock, "tester");
+        store.setSteps(List.of(new MigrationStore.RegisteredStep(TestSteps.INSTALL, "test.install")));
+        assertEquals("prep.backup", store.missingPluginTasks().get(0).taskId());
+        store.setSteps(TestSteps.both());
+        assertTrue(store.missingPluginTasks().isEmpty());
+        assertEquals(TaskState.COMPLETED, task("prep.backup").state());
+    }
 }

@@ -253,4 +253,9 @@ public class MigrationStateComponent implements MigrationStateService {
     public WorkspaceInfo workspace() {
         return store.workspace();
     }
+
+    @Override
+    public List<org.migrationconsole.api.state.MissingPluginTask> missingPluginTasks() {
+        return store.missingPluginTasks();
+    }
 }

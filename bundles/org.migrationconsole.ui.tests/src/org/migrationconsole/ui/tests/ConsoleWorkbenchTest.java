@@ -90,6 +90,33 @@ class ConsoleWorkbenchTest {
     }
 
     @Test
+    void theHelpMenuOffersInstallNewStepsAndCheckForUpdatesWithHandlers() throws Exception {
+        List<String> found = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+            org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                    org.eclipse.e4.ui.model.application.MApplication.class);
+            List<String> out = new ArrayList<>();
+            for (String id : List.of("org.migrationconsole.ui.menuitem.installsteps",
+                    "org.migrationconsole.ui.menuitem.checkupdates")) {
+                for (org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem item : models.findElements(window,
+                        id, org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem.class, null,
+                        org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU)) {
+                    String command = item.getCommand().getElementId();
+                    boolean handled = app.getHandlers().stream().anyMatch(h -> h.getCommand() == item.getCommand()
+                            && h.getContributionURI().endsWith(command.endsWith(".install") ? "InstallStepsHandler"
+                                    : "CheckForUpdatesHandler"));
+                    out.add(item.getLabel() + " | " + command + " | " + handled);
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("&Install new steps… | org.migrationconsole.command.steps.install | true",
+                "Check for &updates | org.migrationconsole.command.steps.update | true"), found);
+    }
+
+    @Test
     void theNavigatorListsTheEightStepsInOrderWithProgress() throws Exception {
         List<String> rows = onUi(() -> {
             List<String> out = new ArrayList<>();

@@ -160,6 +160,18 @@ public final class MigrationStore implements Closeable {
         return d == null || !onPath(d) ? Optional.empty() : Optional.of(status(d, clockMap(clock.instant())));
     }
 
+    /** Tasks recorded in the journal that no registered step provides, by id. */
+    public synchronized List<org.migrationconsole.api.state.MissingPluginTask> missingPluginTasks() {
+        List<org.migrationconsole.api.state.MissingPluginTask> out = new ArrayList<>();
+        new TreeMap<>(tasks).forEach((id, r) -> {
+            if (!descriptors.containsKey(id)) {
+                out.add(new org.migrationconsole.api.state.MissingPluginTask(id, r.state(), r.at(), r.who(),
+                        r.note()));
+            }
+        });
+        return out;
+    }
+
     public synchronized List<ClockStatus> clocks() {
         return List.copyOf(clockMap(clock.instant()).values());
     }

@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.migrationconsole.api.state.ClockStatus;
 import org.migrationconsole.api.state.MigrationStateService;
+import org.migrationconsole.api.state.MissingPluginTask;
 import org.migrationconsole.api.state.StateEvents;
 import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
@@ -139,6 +140,17 @@ public class DashboardPart {
             GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(link);
         } else {
             line(total == 0 ? "No step plug-in is installed." : "Nothing left to do: every task is done.", SWT.NONE);
+        }
+
+        List<MissingPluginTask> missing = state.missingPluginTasks();
+        if (!missing.isEmpty()) {
+            heading("Provided by a missing plug-in");
+            line(missing.size() + " task(s) recorded in this workspace belong to a step whose plug-in is not"
+                    + " installed. Their records are kept; install the plug-in again to work on them.",
+                    SWT.COLOR_DARK_YELLOW).setData(StepParts.WIDGET_ID, "missing-plugin-tasks");
+            for (MissingPluginTask m : missing) {
+                line("  " + m.taskId() + ": " + m.lastState().id().replace('-', ' '), SWT.NONE);
+            }
         }
 
         heading("Workspace");

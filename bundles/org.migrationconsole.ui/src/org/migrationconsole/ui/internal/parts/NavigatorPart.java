@@ -42,6 +42,7 @@ public class NavigatorPart {
     private EPartService parts;
 
     private TableViewer viewer;
+    private org.eclipse.swt.widgets.Label missing;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -90,6 +91,10 @@ public class NavigatorPart {
             }
         });
         viewer.getTable().addListener(SWT.DefaultSelection, e -> openSelected());
+        missing = new org.eclipse.swt.widgets.Label(parent, SWT.WRAP);
+        missing.setData(StepParts.WIDGET_ID, "navigator-missing-plugins");
+        missing.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW));
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(missing);
         refresh();
     }
 
@@ -136,6 +141,13 @@ public class NavigatorPart {
     private void refresh() {
         if (viewer != null && !viewer.getControl().isDisposed()) {
             viewer.setInput(state.steps());
+            java.util.List<org.migrationconsole.api.state.MissingPluginTask> m = state.missingPluginTasks();
+            missing.setText(m.isEmpty() ? "" : m.size() + " recorded task(s) provided by a missing plug-in: "
+                    + String.join(", ", m.stream().map(t -> t.taskId()).toList()));
+            missing.setToolTipText(missing.getText());
+            ((org.eclipse.swt.layout.GridData) missing.getLayoutData()).exclude = m.isEmpty();
+            missing.setVisible(!m.isEmpty());
+            missing.getParent().layout(true, true);
         }
     }
 
