@@ -28,6 +28,17 @@ public interface MigrationCheck {
 
     Severity severity();
 
+    /**
+     * True when a pass proves the gated task done, so that the run completes the task itself
+     * (e.g. all five roles seen on the destination complete the FSMO transfer). False by default:
+     * most checks only show that a task <em>may</em> be completed.
+     *
+     * @since 1.1
+     */
+    default boolean completesTask() {
+        return false;
+    }
+
     /** How long the check may take before it is reported as an error. */
     default Duration timeout() {
         return Duration.ofSeconds(10);

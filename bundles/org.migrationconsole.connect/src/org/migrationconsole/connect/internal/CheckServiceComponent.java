@@ -225,16 +225,23 @@ public class CheckServiceComponent implements CheckService {
     }
 
     /**
-     * A check-gated task whose gating checks all pass completes itself (e.g. the FSMO transfer
-     * once destination.fsmo sees all five roles on the destination); the note names the check.
-     * Tasks off the current path, done, or blocked by prerequisites are left alone.
+     * A check-gated task completes itself when a check that proves it ({@code completesTask()})
+     * passed and its other gating checks pass too (e.g. the FSMO transfer once destination.fsmo
+     * sees all five roles on the destination); the note names the check. Tasks off the current
+     * path, done, or blocked by prerequisites are left alone.
      */
     private void completePassedTasks(CheckRun run) {
         if (state.workspace().readOnly()) {
             return;
         }
+        java.util.Set<String> proving = new java.util.HashSet<>();
+        for (MigrationCheck c : checks) {
+            if (c.completesTask()) {
+                proving.add(c.id());
+            }
+        }
         for (CheckOutcome o : run.outcomes()) {
-            if (o.taskId() == null || o.result().status() != CheckStatus.PASS) {
+            if (o.taskId() == null || o.result().status() != CheckStatus.PASS || !proving.contains(o.checkId())) {
                 continue;
             }
             state.task(o.taskId()).ifPresent(t -> {

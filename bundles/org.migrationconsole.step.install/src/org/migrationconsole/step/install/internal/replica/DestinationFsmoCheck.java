@@ -27,6 +27,11 @@ public final class DestinationFsmoCheck extends DestinationChecks.Base {
     }
 
     @Override
+    public boolean completesTask() {
+        return true;
+    }
+
+    @Override
     public Optional<String> taskId() {
         return Optional.of("install.replica-transfer-fsmo");
     }

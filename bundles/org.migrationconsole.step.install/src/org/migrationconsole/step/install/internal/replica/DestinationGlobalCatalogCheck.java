@@ -27,6 +27,11 @@ public final class DestinationGlobalCatalogCheck extends DestinationChecks.Base 
     }
 
     @Override
+    public boolean completesTask() {
+        return true;
+    }
+
+    @Override
     public Optional<String> taskId() {
         return Optional.of("install.verify-global-catalog");
     }

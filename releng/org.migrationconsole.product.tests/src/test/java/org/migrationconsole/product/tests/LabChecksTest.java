@@ -342,7 +342,7 @@ class LabChecksTest {
                 ws.resolve("journal.jsonl"))) {
             assertFalse(Files.readString(f).contains(adminPassword), f + " holds the password");
         }
-        assertTrue(Product.headless(ws, "journal").out().contains("22 checks against 'SBS 2003 lab'"));
+        assertTrue(Product.headless(ws, "journal").out().contains("26 checks against 'SBS 2003 lab'"));
     }
 
     private static String slowest(Run run) {
