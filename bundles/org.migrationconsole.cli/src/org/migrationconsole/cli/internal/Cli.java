@@ -168,10 +168,11 @@ public final class Cli {
             case "path" -> path(args, note, json);
             case "answer-file" -> answerFile(args, options, json, acceptEula);
             case "fsmo-script" -> args.size() == 1 ? fsmoScript(options) : usage("fsmo-script takes only --out DIR");
-            case "steps" -> args.size() == 1 ? steps(json) : usage("steps takes no arguments");
-            case "install" -> args.size() == 1 ? install(options) : usage("install takes only options");
-            case "uninstall" -> args.size() == 1 ? uninstall(options) : usage("uninstall takes only options");
-            case "update" -> args.size() == 1 ? update(options) : usage("update takes only options");
+            case "steps" -> args.size() == 1 ? p2(() -> steps(json)) : usage("steps takes no arguments");
+            case "install" -> args.size() == 1 ? p2(() -> install(options)) : usage("install takes only options");
+            case "uninstall" -> args.size() == 1 ? p2(() -> uninstall(options))
+                    : usage("uninstall takes only options");
+            case "update" -> args.size() == 1 ? p2(() -> update(options)) : usage("update takes only options");
             case "task" -> args.size() == 3 ? task(args.get(1), args.get(2), note, json)
                     : usage("task needs an id and an action, e.g. task prepare.backup complete");
             default -> usage("unknown command '" + command + "'");
@@ -421,10 +422,6 @@ public final class Cli {
     // ------------------------------------------------------------------ plug-ins
 
     private int steps(boolean json) {
-        if (plugins == null) {
-            err.println("error: the installation is unknown (osgi.install.area is not set)");
-            return USAGE;
-        }
         List<StepStatus> steps = state.steps();
         if (json) {
             JsonArray a = new JsonArray();
@@ -451,109 +448,75 @@ public final class Cli {
         return OK;
     }
 
-    private int install(Map<String, String> options) {
-        if (plugins == null) {
-            err.println("error: the installation is unknown (osgi.install.area is not set)");
-            return USAGE;
-        }
+    private int install(Map<String, String> options) throws java.io.IOException, InterruptedException {
         String repository = options.get("--repository");
         String stepId = options.get("--step");
         if (repository == null || stepId == null) {
             return usage("install needs --repository URL and --step ID");
         }
-        if (!repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-            repository = Path.of(repository).toAbsolutePath().toUri().toString();
-        }
+        repository = repositoryUri(repository);
         for (StepStatus s : state.steps()) {
             if (s.id().equals(stepId)) {
                 err.println("refused: step '" + stepId + "' is already installed (bundle " + s.bundleId() + ")");
                 return REFUSED;
             }
         }
-        try {
-            String feature = options.get("--feature");
-            if (feature == null) {
-                StringBuilder listing = new StringBuilder();
-                List<String> offered = plugins.repositoryFeatures(repository, listing);
-                Optional<String> f = Plugins.featureForStep(offered, stepId);
-                if (f.isEmpty()) {
-                    err.println("error: the repository " + repository + " has no single feature for step '" + stepId
-                            + "' (a feature id ending in 'step." + stepId + ".feature'); it offers: "
-                            + (offered.isEmpty() ? "no features" : String.join(", ", offered))
-                            + ". Name it with --feature.");
-                    return USAGE;
-                }
-                feature = f.get();
+        String feature = options.get("--feature");
+        if (feature == null) {
+            StringBuilder listing = new StringBuilder();
+            List<String> offered = plugins.repositoryFeatures(repository, listing);
+            Optional<String> f = Plugins.featureForStep(offered, stepId);
+            if (f.isEmpty()) {
+                err.println("error: the repository " + repository + " has no single feature for step '" + stepId
+                        + "' (a feature id ending in 'step." + stepId + ".feature'); it offers: "
+                        + (offered.isEmpty() ? "no features" : String.join(", ", offered))
+                        + ". Name it with --feature.");
+                return USAGE;
             }
-            err.println("Installing " + feature + " from " + repository + " into " + plugins.installArea()
-                    + " (profile " + plugins.profile() + ")...");
-            Plugins.Result r = plugins.install(repository, feature);
-            if (r.exitCode() != 0) {
-                err.println("error: p2 could not install " + feature + ":");
-                err.println(r.output().strip());
-                return REFUSED;
-            }
-            audit("installed feature " + feature + " (step " + stepId + ") from " + repository);
-            out.println("Installed " + feature + " (step " + stepId + "). Restart the console for the change to"
-                    + " take effect.");
-            return OK;
-        } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
-            return USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return USAGE;
+            feature = f.get();
         }
+        err.println("Installing " + feature + " from " + repository + " into " + plugins.installArea()
+                + " (profile " + plugins.profile() + ")...");
+        Plugins.Result r = plugins.install(repository, feature);
+        if (r.exitCode() != 0) {
+            err.println("error: p2 could not install " + feature + ":");
+            err.println(r.output().strip());
+            return REFUSED;
+        }
+        audit("installed feature " + feature + " (step " + stepId + ") from " + repository);
+        out.println("Installed " + feature + " (step " + stepId + "). Restart the console for the change to"
+                + " take effect.");
+        return OK;
     }
 
-    private int update(Map<String, String> options) {
-        if (plugins == null) {
-            err.println("error: the installation is unknown (osgi.install.area is not set)");
-            return USAGE;
-        }
+    private int update(Map<String, String> options) throws java.io.IOException, InterruptedException {
         String repository = options.get("--repository");
         if (repository == null) {
             return usage("update needs --repository URL");
         }
-        if (!repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-            repository = Path.of(repository).toAbsolutePath().toUri().toString();
-        }
-        try {
-            List<Plugins.Update> updates = plugins.updates(repository);
-            if (updates.isEmpty()) {
-                out.println("No updates: " + repository + " has no higher version of an installed step feature.");
-                return OK;
-            }
-            for (Plugins.Update u : updates) {
-                err.println("Updating " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion() + "...");
-                Plugins.Result r = plugins.update(repository, u);
-                if (r.exitCode() != 0) {
-                    err.println("error: p2 could not update " + u.featureId() + ":");
-                    err.println(r.output().strip());
-                    return REFUSED;
-                }
-                audit("updated feature " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion()
-                        + " from " + repository);
-                out.println("Updated " + u.featureId() + " to " + u.newVersion() + ".");
-            }
-            out.println("Restart the console for the change to take effect.");
+        repository = repositoryUri(repository);
+        List<Plugins.Update> updates = plugins.updates(repository);
+        if (updates.isEmpty()) {
+            out.println("No updates: " + repository + " has no higher version of an installed step feature.");
             return OK;
-        } catch (java.io.IOException e) {
-            err.println("error: " + e.getMessage());
-            return USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return USAGE;
         }
+        for (Plugins.Update u : updates) {
+            err.println("Updating " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion() + "...");
+            Plugins.Result r = plugins.update(repository, u);
+            if (r.exitCode() != 0) {
+                err.println("error: p2 could not update " + u.featureId() + ":");
+                err.println(r.output().strip());
+                return REFUSED;
+            }
+            audit("updated feature " + u.featureId() + " " + u.installedVersion() + " -> " + u.newVersion()
+                    + " from " + repository);
+            out.println("Updated " + u.featureId() + " to " + u.newVersion() + ".");
+        }
+        out.println("Restart the console for the change to take effect.");
+        return OK;
     }
 
-    private int uninstall(Map<String, String> options) {
-        if (plugins == null) {
-            err.println("error: the installation is unknown (osgi.install.area is not set)");
-            return USAGE;
-        }
+    private int uninstall(Map<String, String> options) throws java.io.IOException, InterruptedException {
         String stepId = options.get("--step");
         if (stepId == null) {
             return usage("uninstall needs --step ID");
@@ -570,19 +533,33 @@ public final class Cli {
                     + " its own that can be uninstalled");
             return REFUSED;
         }
+        err.println("Uninstalling " + feature.get().id() + " from " + plugins.installArea() + " (profile "
+                + plugins.profile() + ")...");
+        Plugins.Result r = plugins.uninstall(feature.get().id());
+        if (r.exitCode() != 0) {
+            err.println("error: p2 could not uninstall " + feature.get().id() + ":");
+            err.println(r.output().strip());
+            return REFUSED;
+        }
+        audit("uninstalled feature " + feature.get().id() + " (step " + stepId + ")");
+        out.println("Uninstalled " + feature.get().id() + " (step " + stepId + "). Restart the console for the"
+                + " change to take effect. The workspace keeps the step's journal records.");
+        return OK;
+    }
+
+    /** A p2 command of the command line; its I/O failures become exit code 2. */
+    @FunctionalInterface
+    private interface P2Command {
+        int run() throws java.io.IOException, InterruptedException;
+    }
+
+    private int p2(P2Command command) {
+        if (plugins == null) {
+            err.println("error: the installation is unknown (osgi.install.area is not set)");
+            return USAGE;
+        }
         try {
-            err.println("Uninstalling " + feature.get().id() + " from " + plugins.installArea() + " (profile "
-                    + plugins.profile() + ")...");
-            Plugins.Result r = plugins.uninstall(feature.get().id());
-            if (r.exitCode() != 0) {
-                err.println("error: p2 could not uninstall " + feature.get().id() + ":");
-                err.println(r.output().strip());
-                return REFUSED;
-            }
-            audit("uninstalled feature " + feature.get().id() + " (step " + stepId + ")");
-            out.println("Uninstalled " + feature.get().id() + " (step " + stepId + "). Restart the console for the"
-                    + " change to take effect. The workspace keeps the step's journal records.");
-            return OK;
+            return command.run();
         } catch (java.io.IOException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
@@ -591,6 +568,12 @@ public final class Cli {
             err.println("error: interrupted");
             return USAGE;
         }
+    }
+
+    /** A repository given as a directory becomes a file: URI. */
+    private static String repositoryUri(String repository) {
+        return repository.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? repository
+                : Path.of(repository).toAbsolutePath().toUri().toString();
     }
 
     /** Notes an installation change in the journal when this process may write it. */
