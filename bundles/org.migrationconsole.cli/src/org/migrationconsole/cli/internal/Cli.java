@@ -179,6 +179,28 @@ public final class Cli {
         };
     }
 
+    /** A change the state service may refuse. */
+    @FunctionalInterface
+    private interface RuledChange {
+        int run() throws MigrationRuleException;
+    }
+
+    /** Runs a change: refused by a rule is exit 1, bad input or an unusable workspace exit 2. */
+    private int ruled(RuledChange change) {
+        try {
+            return change.run();
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (MigrationRuleException e) {
+            err.println("refused: " + e.getMessage());
+            return REFUSED;
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
     private int usage(String problem) {
         err.println("error: " + problem);
         err.print(USAGE_TEXT);
@@ -187,7 +209,7 @@ public final class Cli {
 
     private int task(String id, String action, String note, boolean json) {
         Optional<TaskStatus> before = state.task(id);
-        try {
+        return ruled(() -> {
             TaskStatus after;
             switch (action) {
                 case "start" -> after = state.start(id, note);
@@ -210,16 +232,7 @@ public final class Cli {
                         + after.recordedState().id() + (action.equals("note") ? " (note added)" : ""));
             }
             return OK;
-        } catch (InvalidInputException e) {
-            err.println("error: " + e.getMessage());
-            return USAGE;
-        } catch (MigrationRuleException e) {
-            err.println("refused: " + e.getMessage());
-            return REFUSED;
-        } catch (IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            return USAGE;
-        }
+        });
     }
 
     // ------------------------------------------------------------------ check
@@ -356,17 +369,12 @@ public final class Cli {
 
     private int path(List<String> args, String note, boolean json) {
         if (args.size() == 2) {
-            try {
+            int code = ruled(() -> {
                 state.setPath(args.get(1), note);
-            } catch (InvalidInputException e) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
-            } catch (MigrationRuleException e) {
-                err.println("refused: " + e.getMessage());
-                return REFUSED;
-            } catch (IllegalStateException e) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
+                return OK;
+            });
+            if (code != OK) {
+                return code;
             }
         } else if (args.size() != 1) {
             return usage("path takes nothing, or a or b with --note REASON");

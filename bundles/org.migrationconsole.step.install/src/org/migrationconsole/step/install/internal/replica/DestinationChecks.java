@@ -56,6 +56,26 @@ public final class DestinationChecks {
         public Duration timeout() {
             return Duration.ofSeconds(20);
         }
+
+        /**
+         * Skips when the profile names no destination or the destination is not a domain
+         * controller yet; otherwise judges it.
+         */
+        @Override
+        public final CheckResult run(CheckContext c) throws Exception {
+            Optional<String> dest = destination(c);
+            if (dest.isEmpty()) {
+                return noDestination();
+            }
+            Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
+            if (ntds == null) {
+                return notYetDomainController(dest.get());
+            }
+            return judge(c, dest.get(), ntds);
+        }
+
+        /** Judges a destination that is a domain controller ({@code ntds}: its NTDS Settings). */
+        protected abstract CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception;
     }
 
 

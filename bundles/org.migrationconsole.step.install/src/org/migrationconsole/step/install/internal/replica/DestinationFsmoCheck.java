@@ -37,27 +37,20 @@ public final class DestinationFsmoCheck extends DestinationChecks.Base {
     }
 
     @Override
-    public CheckResult run(CheckContext c) throws Exception {
-        Optional<String> dest = DestinationChecks.destination(c);
-        if (dest.isEmpty()) {
-            return DestinationChecks.noDestination();
-        }
-        if (FsmoRoles.ntdsSettings(c.directory(), dest.get()) == null) {
-            return DestinationChecks.notYetDomainController(dest.get());
-        }
+    protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {
         List<FsmoRoles.Role> roles = FsmoRoles.read(c.directory());
         List<String> evidence = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         for (FsmoRoles.Role r : roles) {
             evidence.add(r.name() + ": " + (r.holder() == null ? "(no owner found)" : r.holder()));
-            if (!FsmoRoles.isHost(r.holder(), dest.get())) {
+            if (!FsmoRoles.isHost(r.holder(), dest)) {
                 elsewhere.add(r.name());
             }
         }
         if (elsewhere.isEmpty()) {
-            return CheckResult.pass("All five roles are on " + dest.get(), evidence);
+            return CheckResult.pass("All five roles are on " + dest, evidence);
         }
-        return CheckResult.fail(elsewhere.size() + " of 5 roles are not on " + dest.get() + ": "
+        return CheckResult.fail(elsewhere.size() + " of 5 roles are not on " + dest + ": "
                 + String.join(", ", elsewhere), evidence,
                 "Transfer them with ntdsutil on the destination (fsmo-script writes the commands), then run the"
                         + " checks again.");

@@ -37,19 +37,11 @@ public final class DestinationGlobalCatalogCheck extends DestinationChecks.Base 
     }
 
     @Override
-    public CheckResult run(CheckContext c) throws Exception {
-        Optional<String> dest = DestinationChecks.destination(c);
-        if (dest.isEmpty()) {
-            return DestinationChecks.noDestination();
-        }
-        Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
-        if (ntds == null) {
-            return DestinationChecks.notYetDomainController(dest.get());
-        }
+    protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {
         String options = ntds.first("options");
         boolean gc = options != null && (Long.parseLong(options.trim()) & 1) == 1;
-        return gc ? CheckResult.pass(dest.get() + " is a global catalog", List.of(ntds.dn() + " options="
-                + options)) : CheckResult.fail(dest.get() + " is not a global catalog", List.of(ntds.dn()
+        return gc ? CheckResult.pass(dest + " is a global catalog", List.of(ntds.dn() + " options="
+                + options)) : CheckResult.fail(dest + " is not a global catalog", List.of(ntds.dn()
                         + " options=" + (options == null ? "(none)" : options)),
                 "In Active Directory Sites and Services, tick Global Catalog in the destination's NTDS Settings.");
     }

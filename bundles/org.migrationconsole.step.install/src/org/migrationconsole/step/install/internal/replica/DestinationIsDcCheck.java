@@ -37,16 +37,8 @@ public final class DestinationIsDcCheck extends DestinationChecks.Base {
     }
 
     @Override
-    public CheckResult run(CheckContext c) throws Exception {
-        Optional<String> dest = DestinationChecks.destination(c);
-        if (dest.isEmpty()) {
-            return DestinationChecks.noDestination();
-        }
-        Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
-        if (ntds == null) {
-            return DestinationChecks.notYetDomainController(dest.get());
-        }
-        return CheckResult.pass(dest.get() + " is a domain controller", List.of(ntds.dn()
+    protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {
+        return CheckResult.pass(dest + " is a domain controller", List.of(ntds.dn()
                 + (ntds.first("whenCreated") == null ? "" : ", created " + ntds.first("whenCreated"))));
     }
 }

@@ -36,15 +36,7 @@ public final class ReplicationHealthyCheck extends DestinationChecks.Base {
     }
 
     @Override
-    public CheckResult run(CheckContext c) throws Exception {
-        Optional<String> dest = DestinationChecks.destination(c);
-        if (dest.isEmpty()) {
-            return DestinationChecks.noDestination();
-        }
-        Entry ntds = FsmoRoles.ntdsSettings(c.directory(), dest.get());
-        if (ntds == null) {
-            return DestinationChecks.notYetDomainController(dest.get());
-        }
+    protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {
         List<Entry> links = c.directory().search(ntds.dn(), Scope.ONE, "(objectClass=nTDSConnection)",
                 "fromServer");
         List<String> evidence = new ArrayList<>();
