@@ -1,4 +1,4 @@
-package org.migrationconsole.cli.plugins;
+package org.migrationconsole.provisioning;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The installation's plug-ins as p2 sees them: the features in {@code <install>/features} (which
@@ -36,6 +39,8 @@ import org.w3c.dom.NodeList;
  * {@code org.example.step.companyweb.feature}), unless {@code --feature} names it.
  */
 public final class Plugins {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
     /** A feature installed in the product. */
     public record Feature(String id, String version, List<String> plugins) {
@@ -218,12 +223,74 @@ public final class Plugins {
                 launcher.toString(), "-install", installArea.toString(), "-application",
                 "org.eclipse.equinox.p2.director", "-nosplash", "-consoleLog"));
         cmd.addAll(args);
+        LOG.info("p2 director: {}", String.join(" ", args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // the process was ended; what was read so far is kept
+            }
+        }, "p2-director-output");
+        reader.setDaemon(true);
+        reader.start();
+        Duration limit = directorTimeout();
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            reader.join(2_000);
+            String partial;
+            synchronized (out) {
+                partial = out.toString(StandardCharsets.UTF_8);
+            }
+            LOG.error("p2 director ended after {} s without finishing; its output so far:\n{}", limit.toSeconds(),
+                    partial);
+            throw new DirectorTimeoutException("the p2 director did not finish within " + limit.toSeconds()
+                    + " s (a repository that does not answer, or a hung download) and was ended; nothing was"
+                    + " changed unless p2 had already committed. Try again, or raise the limit with"
+                    + " -D" + TIMEOUT_PROPERTY + "=SECONDS. Its output is in the log.", partial);
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        reader.join(10_000);
+        String text;
+        synchronized (out) {
+            text = out.toString(StandardCharsets.UTF_8);
+        }
+        LOG.info("p2 director ended with {}", p.exitValue());
+        if (p.exitValue() != 0) {
+            LOG.warn("p2 director output:\n{}", text);
+        }
+        return new Result(p.exitValue(), text);
+    }
+
+    /** System property: the longest a director run may take, in seconds (default 600). */
+    public static final String TIMEOUT_PROPERTY = "migrationconsole.p2.timeout";
+
+    /** The longest a director run may take. */
+    public static Duration directorTimeout() {
+        try {
+            long s = Long.parseLong(System.getProperty(TIMEOUT_PROPERTY, "600").strip());
+            return Duration.ofSeconds(s > 0 ? s : 600);
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(600);
+        }
+    }
+
+    /** A director run that did not finish in time and was ended. */
+    public static final class DirectorTimeoutException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String output;
+
+        public DirectorTimeoutException(String message, String output) {
+            super(message);
+            this.output = output;
+        }
+
+        /** What the director printed before it was ended. */
+        public String output() {
+            return output;
+        }
     }
 }
