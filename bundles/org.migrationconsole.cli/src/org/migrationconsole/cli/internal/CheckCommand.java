@@ -10,6 +10,7 @@ import org.migrationconsole.api.check.CheckRun;
 import org.migrationconsole.api.check.CheckService;
 import org.migrationconsole.api.check.ConnectionException;
 import org.migrationconsole.api.check.ConnectionProfile;
+import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.connect.PasswordFile;
 import org.migrationconsole.connect.ProfileFile;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code check [--step N|ID] [--profile FILE] [--password-file FILE] [--json]}. */
-@Command(name = "check", description = "run the pre-flight checks against the source server (password from the"
+@Command(name = "check", customSynopsis = "check [--step N|ID] [--profile FILE] [--password-file FILE] [--json] | check --list [--json]", description = "run the pre-flight checks against the source server (password from the"
         + " file, else the first line of standard input)")
 final class CheckCommand extends BaseCommand {
 
@@ -32,6 +33,9 @@ final class CheckCommand extends BaseCommand {
     Path passwordFile;
     @Option(names = "--json", description = "print a JSON document")
     boolean json;
+    @Option(names = "--list", description = "list the installed checks (id, step, severity, gated task) without"
+            + " running them")
+    boolean list;
 
     CheckCommand(Env env) {
         super(env);
@@ -43,6 +47,9 @@ final class CheckCommand extends BaseCommand {
         if (checks == null) {
             err().println("error: the check service is not installed (org.migrationconsole.connect)");
             return Cli.USAGE;
+        }
+        if (list) {
+            return list(checks);
         }
         String stepId = null;
         if (step != null) {
@@ -81,6 +88,29 @@ final class CheckCommand extends BaseCommand {
                 java.util.Arrays.fill(password, '\0');
             }
         }
+    }
+
+    private int list(CheckService checks) {
+        List<MigrationCheck> all = new java.util.ArrayList<>(checks.checks());
+        all.sort(java.util.Comparator.comparing(MigrationCheck::stepId).thenComparing(MigrationCheck::id));
+        if (json) {
+            com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+            for (MigrationCheck c : all) {
+                com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                o.addProperty("id", c.id());
+                o.addProperty("title", c.title());
+                o.addProperty("step", c.stepId());
+                o.addProperty("severity", c.severity().id());
+                o.addProperty("task", c.taskId().orElse(null));
+                a.add(o);
+            }
+            out().println(Json.pretty(a));
+        } else {
+            for (MigrationCheck c : all) {
+                out().printf("%-40s %-10s %-8s %s%n", c.id(), c.stepId(), c.severity().id(), c.title());
+            }
+        }
+        return Cli.OK;
     }
 
     private String stepId(String value) {
