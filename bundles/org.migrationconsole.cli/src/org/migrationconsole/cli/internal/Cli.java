@@ -47,8 +47,9 @@ public final class Cli {
     @Command(name = "migration-console --headless [--workspace DIR]", synopsisHeading = "Usage: ",
             customSynopsis = "migration-console --headless [--workspace DIR] COMMAND [OPTIONS]",
             commandListHeading = "%nCommands:%n", footerHeading = "%n", footer = {
-                    "Exit codes: 0 ok, 1 refused by a rule (check: errors found), 2 bad usage or bad input",
-                    "(check: cannot run - bad profile, unreachable server, refused credentials).",
+                    "Exit codes: 0 ok, 1 refused by a rule (check: errors found),",
+                    "2 bad usage or bad input (check: cannot run - bad profile, unreachable server,",
+                    "refused credentials).",
                     "'COMMAND --help' shows a command's options." })
     static final class Root implements Callable<Integer> {
         @Spec
@@ -114,6 +115,8 @@ public final class Cli {
             }
         }
         root.addSubcommand("help", new HelpCommand());
+        addHelpOption(root);
+        root.setUsageHelpWidth(100);
         root.setOut(new PrintWriter(env.out(), true));
         root.setErr(new PrintWriter(env.err(), true));
         root.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
@@ -127,6 +130,19 @@ public final class Cli {
             return USAGE;
         });
         return root;
+    }
+
+    /** Gives every command (contributed ones too) -h/--help, which prints its usage and exits 0. */
+    private static void addHelpOption(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp) && spec.findOption("--help") == null
+                && spec.findOption("-h") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("show this command's usage").build());
+        }
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cl.getSubcommands().values())) {
+            addHelpOption(sub);
+        }
     }
 
     private static void add(CommandLine root, String name, Object command) {
@@ -161,7 +177,7 @@ public final class Cli {
     }
 
     private static String synopsis(Help help) {
-        String s = help.synopsis(0).strip();
+        String s = help.synopsis(0).strip().replaceAll("\\s*\\R\\s*", " ").replace(" [-h]", "");
         return s.startsWith("migration-console --headless [--workspace DIR] ")
                 ? s.substring("migration-console --headless [--workspace DIR] ".length()) : s;
     }
