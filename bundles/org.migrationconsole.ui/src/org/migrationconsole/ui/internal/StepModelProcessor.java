@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public class StepModelProcessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StepModelProcessor.class);
+    /** The log, looked up only when there is something to say (start-up does not pay for it). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(StepModelProcessor.class);
+    }
     private static final String UI = "bundleclass://org.migrationconsole.ui/org.migrationconsole.ui.step.";
 
     /** The shell's task commands, with the handler class and tool item of each, in toolbar order. */
@@ -62,7 +65,7 @@ public class StepModelProcessor {
     @Execute
     public void process(MApplication app, @org.eclipse.e4.core.di.annotations.Optional MigrationStateService state) {
         if (state == null) {
-            LOG.warn("the migration-state service is not there; no step parts are built");
+            log().warn("the migration-state service is not there; no step parts are built");
             return;
         }
         Map<String, List<Artifact>> artifacts = artifactsByStep();
@@ -72,7 +75,7 @@ public class StepModelProcessor {
             try {
                 build(app, s, n++, artifacts.getOrDefault(s.id(), List.of()));
             } catch (RuntimeException e) {
-                LOG.error("the parts of step {} cannot be built", s.id(), e);
+                log().error("the parts of step {} cannot be built", s.id(), e);
             }
         }
     }
@@ -175,7 +178,7 @@ public class StepModelProcessor {
                 }
             }
         } catch (InvalidSyntaxException | RuntimeException e) {
-            LOG.warn("the artifacts cannot be listed", e);
+            log().warn("the artifacts cannot be listed", e);
         }
         out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Artifact::id)));
         return out;
