@@ -141,11 +141,29 @@ class StepRemovalAndLogTest {
     @Order(2)
     void aHungDirectorIsEndedWithAMessageNamingTheLog() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            // a server that starts an answer and never finishes its headers: a download that hangs
             Thread t = new Thread(() -> {
                 try {
                     while (true) {
-                        accepted.add(silent.accept());
+                        Socket c = silent.accept();
+                        accepted.add(c);
+                        Thread trickle = new Thread(() -> {
+                            try {
+                                var out = c.getOutputStream();
+                                out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nX-Slow: "
+                                        .getBytes(StandardCharsets.US_ASCII));
+                                while (true) {
+                                    out.write('a');
+                                    out.flush();
+                                    Thread.sleep(500);
+                                }
+                            } catch (Exception e) {
+                                // the client went away
+                            }
+                        });
+                        trickle.setDaemon(true);
+                        trickle.start();
                     }
                 } catch (Exception e) {
                     // closed
@@ -161,7 +179,7 @@ class StepRemovalAndLogTest {
             assertTrue(r.err().contains("did not finish within 8 s"), r.err());
             assertTrue(r.err().contains(home.resolve("logs").resolve("migration-console.log").toString()), r.err());
             assertTrue(seconds < 60, "ended after " + seconds + " s");
-            for (Socket s : accepted) {
+            for (Socket s : List.copyOf(accepted)) {
                 s.close();
             }
         }
