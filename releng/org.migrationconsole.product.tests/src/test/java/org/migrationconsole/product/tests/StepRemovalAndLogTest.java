@@ -47,7 +47,7 @@ class StepRemovalAndLogTest {
         ws = base.resolve("workspace");
     }
 
-    private static Result cli(String options, String... args) throws Exception {
+    private static Result cliWith(String options, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(product.resolve("migration-console").toString(), "--headless",
                 "--workspace", ws.toString()));
         cmd.addAll(List.of(args));
@@ -56,7 +56,7 @@ class StepRemovalAndLogTest {
     }
 
     private static Result cli(String... args) throws Exception {
-        return cli("", args);
+        return cliWith("", args);
     }
 
     private static Result expect(int code, String... args) throws Exception {
@@ -119,7 +119,7 @@ class StepRemovalAndLogTest {
 
         // rotation: a tiny limit makes the next commands roll the file over
         for (int i = 0; i < 3; i++) {
-            assertEquals(0, cli("-Dmigrationconsole.log.maxBytes=200", "status").exit());
+            assertEquals(0, cliWith("-Dmigrationconsole.log.maxBytes=200", "status").exit());
         }
         assertTrue(Files.exists(home.resolve("logs").resolve("migration-console.1.log")), "rotated");
         assertTrue(Files.size(log) < 2_000, "the current file started again");
@@ -172,7 +172,7 @@ class StepRemovalAndLogTest {
             t.setDaemon(true);
             t.start();
             long t0 = System.nanoTime();
-            Result r = cli("-Dmigrationconsole.p2.timeout=8", "install", "--repository", "http://127.0.0.1:"
+            Result r = cliWith("-Dmigrationconsole.p2.timeout=8", "install", "--repository", "http://127.0.0.1:"
                     + silent.getLocalPort() + "/repo/", "--step", "companyweb");
             long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
             assertEquals(2, r.exit(), r.toString());
