@@ -99,7 +99,8 @@ class StepRemovalAndLogTest {
 
         Path log = home.resolve("logs").resolve("migration-console.log");
         String text = Files.readString(log);
-        assertTrue(text.contains("command: answer-file write") && text.contains("install.answer-file: wrote"), text);
+        assertTrue(text.contains("command: artifact write ended with exit code 1")
+                && text.contains("install.answer-file: wrote"), text);
         List<byte[]> forms = new ArrayList<>();
         for (var cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1)) {
             byte[] raw = PASSWORD.getBytes(cs);
