@@ -57,7 +57,7 @@ final class ChartLayout {
         // legend right-aligned on the title's line
         for (int i = c.series().size() - 1; i >= 0; i--) {
             Series s = c.series().get(i);
-            double w = textWidth(s.name(), FONT - 1);
+            double w = s.name().length() * (FONT - 1) * 0.62;
             x -= w;
             shapes.add(new Text(x, y + 12, s.name(), FONT - 1, Anchor.START, Palette.SOFT_INK, false));
             x -= 14;

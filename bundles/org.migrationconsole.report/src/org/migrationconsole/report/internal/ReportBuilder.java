@@ -260,7 +260,7 @@ public final class ReportBuilder {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Table(List.of("Status", "Step", "Started", "Completed", "Tasks done", "By"),
-                List.of(12, 34, 16, 16, 10, 12), rows, "No steps are installed."));
+                List.of(14, 33, 16, 16, 9, 12), rows, "No steps are installed."));
         // tasks completed per day
         TreeMap<LocalDate, double[]> perDay = new TreeMap<>();
         for (JournalEntry e : journal) {
@@ -359,8 +359,8 @@ public final class ReportBuilder {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Microsoft's migration sets three time limits: 14 days from running the preparation "
-                + "tool to installing the new server, 21 days in which both servers may run side by side, and the "
-                + "report keeps a 7-day hold before the old server is reformatted."));
+                + "tool to installing the new server and 21 days in which both servers may run side by side; the "
+                + "console adds a 7-day hold before the old server may be reformatted."));
         blocks.add(new Table(List.of("Outcome", "Clock", "Limit", "Started", "Stopped / ends", "Detail"),
                 List.of(12, 18, 8, 15, 15, 32), rows, "No clocks."));
         if (!cats.isEmpty()) {
