@@ -50,7 +50,6 @@ final class BarChart extends Canvas {
         max = Math.max(scaleMax, 1e-9);
         labelWidth = labelColumn;
         List<String> text = rows();
-        getAccessible();
         setToolTipText(String.join("\n", text));
         redraw();
     }
