@@ -457,9 +457,9 @@ public final class ReportBuilder {
         long pass = last.outcomes().stream().filter(o -> o.result().status() == CheckStatus.PASS).count();
         long skipped = last.outcomes().stream().filter(o -> o.result().status() == CheckStatus.SKIPPED).count();
         blocks.add(new Facts(List.of(new Fact("Latest run", format(last.startedAt()) + (last.canceled() ? " (cancelled)" : "")
-                + ", " + last.outcomes().size() + " checks"), new Fact("Result", failing.get(Severity.ERROR) + " errors, "
-                        + failing.get(Severity.WARNING) + " warnings, " + failing.get(Severity.INFO) + " for information, "
-                        + pass + " passed, " + skipped + " skipped"), new Fact("Runs recorded", String.valueOf(runs.size())))));
+                + ", " + last.outcomes().size() + " checks"), new Fact("Result", plural(failing.get(Severity.ERROR), "error") + ", "
+                        + plural(failing.get(Severity.WARNING), "warning") + ", " + failing.get(Severity.INFO)
+                        + " for information, " + pass + " passed, " + skipped + " skipped"), new Fact("Runs recorded", String.valueOf(runs.size())))));
 
         // findings by severity per run
         List<CheckRun> shown = runs.size() > 12 ? runs.subList(runs.size() - 12, runs.size()) : runs;
@@ -527,6 +527,10 @@ public final class ReportBuilder {
         }
         return new Section("findings", "Pre-flight findings",
                 "What the read-only checks found on the servers, and how it changed from run to run.", blocks);
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static double count(CheckRun r, int rank) {
