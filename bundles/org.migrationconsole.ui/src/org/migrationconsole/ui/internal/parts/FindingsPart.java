@@ -295,12 +295,12 @@ public class FindingsPart {
         Optional<CheckRun> run = checks == null ? Optional.empty() : checks.lastRun();
         List<CheckOutcome> outcomes = run.map(CheckRun::outcomes).orElse(List.of());
         viewer.setInput(outcomes);
-        long[] n = new long[5];
-        outcomes.forEach(o -> n[rank(o)]++);
+        long[] perRank = new long[5];
+        outcomes.forEach(o -> perRank[rank(o)]++);
         int k = 0;
         for (Label l : counts.values()) {
             String noun = (String) l.getData("noun");
-            long v = n[k++];
+            long v = perRank[k++];
             l.setText(v + " " + noun + (v != 1 && (noun.equals("error") || noun.equals("warning")) ? "s" : ""));
         }
         counts.values().iterator().next().getParent().layout(true);
