@@ -21,8 +21,8 @@ final class BarChart extends Canvas {
     static final RGB INFO = new RGB(0x15, 0x65, 0xC0);
     static final RGB WARNING = new RGB(0xE0, 0x86, 0x00);
     static final RGB BAD = new RGB(0xC6, 0x28, 0x28);
-    static final RGB MUTED = new RGB(0xCF, 0xD8, 0xDC);
-    static final RGB TRACK = new RGB(0xF0, 0xF3, 0xF6);
+    static final RGB MUTED = new RGB(0xA7, 0xB6, 0xC2);
+    static final RGB TRACK = new RGB(0xF2, 0xF4, 0xF7);
 
     record Segment(double value, RGB colour) {
     }

@@ -175,8 +175,8 @@ public class DashboardPart {
                     bar("Info", info, BarChart.INFO), bar("Passed", pass, BarChart.GOOD),
                     bar("Skipped", skip, BarChart.MUTED)), Math.max(1, o.size()), 280);
             GridDataFactory.fillDefaults().grab(true, false).applyTo(findings);
-            line(o.size() + " checks on " + run.get().startedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$",
-                    " UTC") + ". Open the Findings view for evidence and remedies.", SWT.NONE);
+            line(o.size() + " checks on " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(run.get().startedAt()) + ". Open the Findings view for evidence and remedies.", SWT.NONE);
         } else {
             line(checks == null ? "The check service is not installed." : "No checks have run yet: run them from step 1.",
                     SWT.NONE).setData(StepParts.WIDGET_ID, "dashboard-findings-none");
