@@ -9,7 +9,9 @@ set -e
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 . "$ROOT/releng/scripts/common.sh"
 mc_find_jdk
-mc_ensure_packages xvfb xauth libgtk-3-0
+# chromium and poppler-utils render the migration report (HTML, PDF); imagemagick's import takes
+# the UI tests' screenshots
+mc_ensure_packages xvfb xauth libgtk-3-0 chromium poppler-utils imagemagick
 "$ROOT/releng/lab/sbs-lab.sh" deps >&2
 
 # a private X display for the UI tests

@@ -32,12 +32,15 @@ import org.migrationconsole.api.check.Severity;
 /**
  * Check results in the workspace: {@code checks/last-run.json} (the latest run) and
  * {@code checks/latest.json} (the latest outcome of every check, across runs, which gates the
- * tasks). Both written atomically; the JSON is the same as the command line's.
+ * tasks) and {@code checks/runs/<startedAt>.json} (every run, for the report's history). All
+ * written atomically; the JSON is the same as the command line's.
  */
 public final class RunStore {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
             .create();
+
+    static final String HISTORY = "runs";
 
     private final Path dir;
 
@@ -48,6 +51,9 @@ public final class RunStore {
     public synchronized void save(CheckRun run) throws IOException {
         Files.createDirectories(dir);
         write(dir.resolve("last-run.json"), toJson(run));
+        Path history = dir.resolve(HISTORY);
+        Files.createDirectories(history);
+        write(history.resolve(historyName(run.startedAt())), toJson(run));
         Map<String, CheckOutcome> latest = new TreeMap<>(latest());
         for (CheckOutcome o : run.outcomes()) {
             if (!(run.canceled() && o.result().status() == CheckStatus.SKIPPED)) {
@@ -60,7 +66,37 @@ public final class RunStore {
     }
 
     public synchronized Optional<CheckRun> lastRun() {
-        Path f = dir.resolve("last-run.json");
+        return readRun(dir.resolve("last-run.json"));
+    }
+
+    /**
+     * Every stored run, oldest first ({@code checks/runs/}, one file per run). A workspace whose
+     * runs predate the history has only its last run; that one is returned then.
+     */
+    public synchronized List<CheckRun> runs() {
+        List<CheckRun> out = new ArrayList<>();
+        Path history = dir.resolve(HISTORY);
+        if (Files.isDirectory(history)) {
+            try (var files = Files.list(history)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                        .forEach(f -> readRun(f).ifPresent(out::add));
+            } catch (IOException e) {
+                // unreadable history: fall back to the last run below
+            }
+        }
+        if (out.isEmpty()) {
+            lastRun().ifPresent(out::add);
+        }
+        out.sort(java.util.Comparator.comparing(CheckRun::startedAt));
+        return out;
+    }
+
+    private static String historyName(Instant startedAt) {
+        // sortable and valid on every file system: 2026-11-24T14-10-02.118Z.json
+        return startedAt.toString().replace(':', '-') + ".json";
+    }
+
+    private static Optional<CheckRun> readRun(Path f) {
         if (!Files.exists(f)) {
             return Optional.empty();
         }

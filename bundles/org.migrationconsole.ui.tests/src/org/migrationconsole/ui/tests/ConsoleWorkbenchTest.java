@@ -408,22 +408,125 @@ class ConsoleWorkbenchTest {
         return null;
     }
 
-    /** Saves a picture of the window (target/screenshots) for a person to look at. */
-    private static void screenshot(String name) {
+    @Test
+    void theFindingsViewListsFailuresFirstWithACountPerSeverity() throws Exception {
+        MigrationStateService state = stateService();
+        Instant at = Instant.parse("2026-11-25T09:00:00Z");
+        new RunStore(state.workspace().directory()).save(new CheckRun(at, "order test", List.of(
+                outcome("a.error-pass", Severity.ERROR, CheckResult.pass("fine", List.of()), at),
+                outcome("b.info-fail", Severity.INFO, CheckResult.fail("3 logon-script users",
+                        List.of("jsmith", "mjones", "akhan"), "Clear scriptPath after the move"), at),
+                outcome("c.warning-skipped", Severity.WARNING, CheckResult.skipped("no destination yet", List.of()), at),
+                outcome("d.warning-fail", Severity.WARNING, CheckResult.fail("2 XP clients",
+                        List.of("WS-XP01: Windows XP Professional", "WS-XP02: Windows XP Professional"),
+                        "Upgrade or replace them before the migration"), at),
+                outcome("e.error-fail", Severity.ERROR, CheckResult.fail("OU=MyBusiness is missing",
+                        List.of("searched OU=MyBusiness,DC=contoso,DC=local: no such object (LDAP 32)"),
+                        "Recreate the MyBusiness OU tree, then run the checks again"), at),
+                outcome("f.info-pass", Severity.INFO, CheckResult.pass("fine", List.of()), at)), false));
+        state.recordEvent("checks", "order test results stored");
         onUi(() -> {
-            org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
-            org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(display, r.width, r.height);
-            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
-            gc.copyArea(img, r.x, r.y);
-            gc.dispose();
-            org.eclipse.swt.graphics.ImageLoader l = new org.eclipse.swt.graphics.ImageLoader();
-            l.data = new org.eclipse.swt.graphics.ImageData[] { img.getImageData() };
-            java.io.File dir = new java.io.File(System.getProperty("screenshots.dir", "target/screenshots"));
-            dir.mkdirs();
-            l.save(new java.io.File(dir, name + ".png").getPath(), org.eclipse.swt.SWT.IMAGE_PNG);
-            img.dispose();
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.findings",
+                    EPartService.PartState.ACTIVATE);
+            Combo step = find(shell, Combo.class, "findings-step");
+            step.select(0);
+            step.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
             return null;
         });
+        Table findings = waitFor("the findings table with 6 rows", () -> onUi(() -> {
+            Table t = find(shell, Table.class, "findings");
+            return t != null && t.getItemCount() == 6 ? t : null;
+        }));
+        List<String> ids = onUi(() -> {
+            List<String> out = new ArrayList<>();
+            for (TableItem i : findings.getItems()) {
+                out.add(i.getText(2));
+            }
+            return out;
+        });
+        assertEquals(List.of("e.error-fail", "d.warning-fail", "b.info-fail", "a.error-pass", "f.info-pass",
+                "c.warning-skipped"), ids, "error, warning, info; passed and skipped last");
+        List<String> counts = onUi(() -> {
+            List<String> out = new ArrayList<>();
+            for (String k : List.of("error", "warning", "info", "pass", "skipped")) {
+                out.add(find(shell, org.eclipse.swt.widgets.Label.class, "findings-count:" + k).getText());
+            }
+            return out;
+        });
+        assertEquals(List.of("1 error", "1 warning", "1 info", "2 passed", "1 skipped"), counts);
+        int[] widths = onUi(() -> {
+            findings.setSelection(0);
+            findings.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            shell.setBounds(0, 0, 1280, 800);
+            shell.layout(true, true);
+            return new int[] { find(shell, Text.class, "findings-details").getSize().x, findings.getSize().x };
+        });
+        assertTrue(widths[0] >= 0.8 * widths[1], "the detail pane is about as wide as the table: " + widths[0]
+                + " vs " + widths[1]);
+        screenshot("findings");
+    }
+
+    @Test
+    void theDashboardDrawsProgressByStepFindingsBySeverityAndTheClocks() throws Exception {
+        MigrationStateService state = stateService();
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        new RunStore(state.workspace().directory()).save(new CheckRun(at, "dashboard test", List.of(
+                outcome("a.error-fail", Severity.ERROR, CheckResult.fail("missing", List.of(), "fix it"), at),
+                outcome("b.warning-fail", Severity.WARNING, CheckResult.fail("2 XP clients", List.of(), "upgrade"), at),
+                outcome("c.info-pass", Severity.INFO, CheckResult.pass("fine", List.of()), at)), false));
+        state.recordEvent("checks", "dashboard test results stored");
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.dashboard",
+                    EPartService.PartState.ACTIVATE);
+            shell.setBounds(0, 0, 1280, 800);
+            return null;
+        });
+        List<String> expected = new ArrayList<>();
+        int n = 1;
+        for (var s : state.steps()) {
+            expected.add(n++ + ". " + s.step().title() + " | " + s.done() + " of " + s.total() + " done");
+        }
+        String steps = waitFor("the progress-by-step chart showing " + expected, () -> onUi(() -> {
+            Control c = find(shell, org.eclipse.swt.widgets.Canvas.class, "dashboard-steps");
+            return c != null && c.isVisible() && c.getSize().y > 100
+                    && String.join("\n", expected).equals(c.getToolTipText()) ? c.getToolTipText() : null;
+        }));
+        assertEquals(8, steps.split("\n").length);
+        String clocks = onUi(() -> find(shell, org.eclipse.swt.widgets.Canvas.class, "dashboard-clocks")
+                .getToolTipText());
+        assertEquals(3, clocks.split("\n").length, clocks);
+        assertTrue(clocks.contains("Both servers side by side (21 days) | "), clocks);
+        String findings = waitFor("the findings chart of the stored run", () -> onUi(() -> {
+            Control c = find(shell, org.eclipse.swt.widgets.Canvas.class, "dashboard-findings");
+            return c == null || !c.getToolTipText().startsWith("Errors | 1\nWarnings | 1") ? null : c.getToolTipText();
+        }));
+        assertEquals("Errors | 1\nWarnings | 1\nInfo | 0\nPassed | 1\nSkipped | 0", findings);
+        screenshot("dashboard");
+    }
+
+    private static CheckOutcome outcome(String id, Severity severity, CheckResult r, Instant at) {
+        return new CheckOutcome(id, "Check " + id, "prepare", null, severity, r, at, 3);
+    }
+
+    /** The screen at 1280x800 as a PNG in target/screenshots (ImageMagick's import). */
+    private static void screenshot(String name) throws Exception {
+        onUi(() -> {
+            shell.setBounds(0, 0, 1280, 800);
+            shell.layout(true, true);
+            shell.update();
+            return null;
+        });
+        Thread.sleep(500);
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path png = dir.resolve(name + ".png");
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+0", png.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "import failed: " + out);
+        assertTrue(java.nio.file.Files.size(png) > 10_000, "screenshot " + png);
     }
 
     // ------------------------------------------------------------------ helpers

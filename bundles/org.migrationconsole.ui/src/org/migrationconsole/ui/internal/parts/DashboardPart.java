@@ -41,14 +41,23 @@ public class DashboardPart {
     private MApplication app;
     @Inject
     private EPartService parts;
+    @Inject
+    @Optional
+    private org.migrationconsole.api.check.CheckService checks;
 
+    private org.eclipse.swt.custom.ScrolledComposite scroll;
     private Composite body;
     private Font heading;
 
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
-        body = new Composite(parent, SWT.NONE);
+        scroll = new org.eclipse.swt.custom.ScrolledComposite(parent, SWT.V_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        body = new Composite(scroll, SWT.NONE);
+        scroll.setContent(body);
+        scroll.addListener(SWT.Resize, e -> fit());
         FontData fd = body.getFont().getFontData()[0];
         heading = new Font(body.getDisplay(), fd.getName(), fd.getHeight() + 2, SWT.BOLD);
         body.addDisposeListener(e -> heading.dispose());
@@ -69,6 +78,28 @@ public class DashboardPart {
         GridLayoutFactory.fillDefaults().numColumns(columns).spacing(8, 4).applyTo(c);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(c);
         return c;
+    }
+
+    private static BarChart.Bar bar(String label, long value, org.eclipse.swt.graphics.RGB colour) {
+        return new BarChart.Bar(label, List.of(new BarChart.Segment(value, colour)), String.valueOf(value));
+    }
+
+    private void legend(String[] names, org.eclipse.swt.graphics.RGB[] colours) {
+        Composite c = row(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+            org.eclipse.swt.graphics.RGB rgb = colours[i];
+            org.eclipse.swt.widgets.Canvas swatch = new org.eclipse.swt.widgets.Canvas(c, SWT.NONE);
+            swatch.addPaintListener(e -> {
+                org.eclipse.swt.graphics.Color col = new org.eclipse.swt.graphics.Color(e.display, rgb);
+                e.gc.setBackground(col);
+                e.gc.fillRectangle(0, 2, 10, 10);
+                col.dispose();
+            });
+            GridDataFactory.fillDefaults().hint(10, 14).applyTo(swatch);
+            Label l = new Label(c, SWT.NONE);
+            l.setText(names[i]);
+            l.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        }
     }
 
     private Label line(String text, int colour) {
@@ -109,8 +140,84 @@ public class DashboardPart {
         Label pct = new Label(progress, SWT.NONE);
         pct.setText(done + " of " + total + " tasks done in " + steps.size() + " steps" + (blocked > 0 ? ", "
                 + blocked + " waiting on earlier tasks" : ""));
+        BarChart byStep = new BarChart(body, "dashboard-steps");
+        List<BarChart.Bar> stepBars = new java.util.ArrayList<>();
+        int maxTasks = 1;
+        int n = 1;
+        for (StepStatus s : steps) {
+            maxTasks = Math.max(maxTasks, s.total());
+            long stepBlocked = s.tasks().stream().filter(t -> t.state() == TaskState.BLOCKED).count();
+            stepBars.add(new BarChart.Bar(n++ + ". " + s.step().title(), List.of(
+                    new BarChart.Segment(s.done(), BarChart.GOOD),
+                    new BarChart.Segment(s.total() - s.done() - stepBlocked, BarChart.INFO),
+                    new BarChart.Segment(stepBlocked, BarChart.MUTED)), s.done() + " of " + s.total() + " done"));
+        }
+        byStep.set(stepBars, maxTasks, 280);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(byStep);
+        legend(new String[] { "done", "open", "waiting on earlier tasks" },
+                new org.eclipse.swt.graphics.RGB[] { BarChart.GOOD, BarChart.INFO, BarChart.MUTED });
+
+        heading("Pre-flight findings");
+        java.util.Optional<org.migrationconsole.api.check.CheckRun> run = checks == null ? java.util.Optional.empty()
+                : checks.lastRun();
+        if (run.isPresent()) {
+            BarChart findings = new BarChart(body, "dashboard-findings");
+            List<org.migrationconsole.api.check.CheckOutcome> o = run.get().outcomes();
+            java.util.function.Predicate<org.migrationconsole.api.check.CheckOutcome> open = x -> x.result()
+                    .status() == org.migrationconsole.api.check.CheckStatus.FAIL
+                    || x.result().status() == org.migrationconsole.api.check.CheckStatus.ERROR;
+            long err = o.stream().filter(x -> open.test(x) && x.severity() == org.migrationconsole.api.check.Severity.ERROR).count();
+            long warn = o.stream().filter(x -> open.test(x) && x.severity() == org.migrationconsole.api.check.Severity.WARNING).count();
+            long info = o.stream().filter(x -> open.test(x) && x.severity() == org.migrationconsole.api.check.Severity.INFO).count();
+            long pass = o.stream().filter(x -> x.result().status() == org.migrationconsole.api.check.CheckStatus.PASS).count();
+            long skip = o.stream().filter(x -> x.result().status() == org.migrationconsole.api.check.CheckStatus.SKIPPED).count();
+            findings.set(List.of(bar("Errors", err, BarChart.BAD), bar("Warnings", warn, BarChart.WARNING),
+                    bar("Info", info, BarChart.INFO), bar("Passed", pass, BarChart.GOOD),
+                    bar("Skipped", skip, BarChart.MUTED)), Math.max(1, o.size()), 280);
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(findings);
+            line(o.size() + " checks on " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(run.get().startedAt()) + ". Open the Findings view for evidence and remedies.", SWT.NONE);
+        } else {
+            line(checks == null ? "The check service is not installed." : "No checks have run yet: run them from step 1.",
+                    SWT.NONE).setData(StepParts.WIDGET_ID, "dashboard-findings-none");
+        }
 
         heading("Deadlines");
+        BarChart clockChart = new BarChart(body, "dashboard-clocks");
+        List<BarChart.Bar> clockBars = new java.util.ArrayList<>();
+        double longest = 1;
+        for (ClockStatus c : state.clocks()) {
+            longest = Math.max(longest, c.clock().limit().toHours() / 24.0);
+        }
+        for (ClockStatus c : state.clocks()) {
+            double limit = c.clock().limit().toHours() / 24.0;
+            String label = switch (c.clock()) {
+                case PREPARATION_TOOL -> "Preparation tool → new server";
+                case DESTINATION_INSTALLED -> "Both servers side by side";
+                case SOURCE_REMOVED -> "Hold before reformatting";
+            } + " (" + c.clock().limit().toDays() + " days)";
+            org.eclipse.swt.graphics.RGB colour = switch (c.level()) {
+                case CRITICAL, EXPIRED -> BarChart.BAD;
+                case WARNING -> BarChart.WARNING;
+                case DONE -> BarChart.GOOD;
+                default -> BarChart.INFO;
+            };
+            double left = c.remaining() == null ? limit : Math.max(0, c.remaining().toMinutes() / 1440.0);
+            String right = switch (c.level()) {
+                case NOT_STARTED -> "not started";
+                case DONE -> "done";
+                case EXPIRED -> "ran out";
+                default -> String.format(java.util.Locale.ROOT, "%.1f days left", left);
+            };
+            List<BarChart.Segment> seg = c.level() == ClockStatus.Level.NOT_STARTED
+                    ? List.of(new BarChart.Segment(limit, BarChart.MUTED))
+                    : c.level() == ClockStatus.Level.DONE || c.level() == ClockStatus.Level.EXPIRED
+                            ? List.of(new BarChart.Segment(limit, colour))
+                            : List.of(new BarChart.Segment(left, colour));
+            clockBars.add(new BarChart.Bar(label, seg, right));
+        }
+        clockChart.set(clockBars, longest, 280);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(clockChart);
         Composite clocks = row(2);
         for (ClockStatus c : state.clocks()) {
             Label icon = new Label(clocks, SWT.NONE);
@@ -162,6 +269,12 @@ public class DashboardPart {
             line("Warning: " + w, SWT.COLOR_DARK_YELLOW);
         }
         body.layout(true, true);
+        fit();
+    }
+
+    private void fit() {
+        int w = scroll.getClientArea().width;
+        scroll.setMinSize(body.computeSize(w > 0 ? w : SWT.DEFAULT, SWT.DEFAULT));
     }
 
     @Inject

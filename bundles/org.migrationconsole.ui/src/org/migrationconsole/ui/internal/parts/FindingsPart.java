@@ -43,8 +43,9 @@ import org.migrationconsole.ui.step.StepParts;
 import org.osgi.service.event.Event;
 
 /**
- * The latest check results: sortable by severity, status or id, filtered by step, with the
- * evidence and remedy of the selected finding. Shows a running check job with progress and a
+ * The latest check results, failures first (error, warning, info; passed and skipped last), with
+ * a count per severity above them, sortable by severity, status or id, filtered by step, and the
+ * evidence and remedy of the selected finding beside them. Shows a running check job with progress and a
  * Cancel button.
  */
 public class FindingsPart {
@@ -68,9 +69,30 @@ public class FindingsPart {
     private int sortColumn;
     private boolean ascending = true;
 
+    private final java.util.Map<String, Label> counts = new java.util.LinkedHashMap<>();
+
     @PostConstruct
     public void create(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(5).margins(4, 4).applyTo(parent);
+        Composite header = new Composite(parent, SWT.NONE);
+        header.setData(StepParts.WIDGET_ID, "findings-counts");
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(18, 0).margins(2, 4).applyTo(header);
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).applyTo(header);
+        for (String[] k : new String[][] { { "error", "error" }, { "warning", "warning" }, { "info", "info" },
+                { "pass", "passed" }, { "skipped", "skipped" } }) {
+            Label l = new Label(header, SWT.NONE);
+            l.setData(StepParts.WIDGET_ID, "findings-count:" + k[0]);
+            l.setData("noun", k[1]);
+            l.setFont(bold(l));
+            l.setForeground(parent.getDisplay().getSystemColor(switch (k[0]) {
+                case "error" -> SWT.COLOR_RED;
+                case "warning" -> SWT.COLOR_DARK_YELLOW;
+                case "info" -> SWT.COLOR_DARK_BLUE;
+                case "pass" -> SWT.COLOR_DARK_GREEN;
+                default -> SWT.COLOR_DARK_GRAY;
+            }));
+            counts.put(k[0], l);
+        }
         new Label(parent, SWT.NONE).setText("Step:");
         stepFilter = new Combo(parent, SWT.READ_ONLY);
         stepFilter.setData(StepParts.WIDGET_ID, "findings-step");
@@ -97,9 +119,9 @@ public class FindingsPart {
         StatusImages images = StatusImages.of(parent.getDisplay());
         column("Severity", 80, 0, o -> o.severity().id(), null);
         column("Status", 80, 1, o -> o.result().status().id(), o -> images.get(icon(o.result().status())));
-        column("Check", 230, 2, CheckOutcome::checkId, null);
+        column("Check", 210, 2, CheckOutcome::checkId, null);
         column("Step", 70, 3, CheckOutcome::stepId, null);
-        column("Finding", 420, 4, o -> o.result().message(), null);
+        column("Finding", 300, 4, o -> o.result().message(), null);
         viewer.getTable().setSortColumn(viewer.getTable().getColumn(0));
         viewer.getTable().setSortDirection(SWT.UP);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -123,19 +145,34 @@ public class FindingsPart {
         });
         details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         details.setData(StepParts.WIDGET_ID, "findings-details");
-        sash.setWeights(64, 36);
+        sash.setWeights(52, 48);
         refresh();
     }
 
     private Comparator<CheckOutcome> comparator() {
         return switch (sortColumn) {
-            case 0 -> Comparator.comparing((CheckOutcome o) -> o.severity().ordinal())
-                    .thenComparing(o -> o.result().status().ordinal()).thenComparing(CheckOutcome::checkId);
+            case 0 -> Comparator.comparingInt(FindingsPart::rank).thenComparing(CheckOutcome::checkId);
             case 1 -> Comparator.comparing((CheckOutcome o) -> order(o.result().status()))
                     .thenComparing(o -> o.severity().ordinal()).thenComparing(CheckOutcome::checkId);
             case 3 -> Comparator.comparing(CheckOutcome::stepId).thenComparing(CheckOutcome::checkId);
             case 4 -> Comparator.comparing((CheckOutcome o) -> o.result().message());
             default -> Comparator.comparing(CheckOutcome::checkId);
+        };
+    }
+
+    /**
+     * Failures first: error, warning, info findings that failed (or could not decide), then
+     * passed, then skipped checks.
+     */
+    static int rank(CheckOutcome o) {
+        return switch (o.result().status()) {
+            case PASS -> 3;
+            case SKIPPED -> 4;
+            case FAIL, ERROR -> switch (o.severity()) {
+                case ERROR -> 0;
+                case WARNING -> 1;
+                case INFO -> 2;
+            };
         };
     }
 
@@ -256,7 +293,17 @@ public class FindingsPart {
         stepFilter.setItems(labels.toArray(String[]::new));
         stepFilter.select(Math.max(0, Math.min(selected, labels.size() - 1)));
         Optional<CheckRun> run = checks == null ? Optional.empty() : checks.lastRun();
-        viewer.setInput(run.map(CheckRun::outcomes).orElse(List.of()));
+        List<CheckOutcome> outcomes = run.map(CheckRun::outcomes).orElse(List.of());
+        viewer.setInput(outcomes);
+        long[] perRank = new long[5];
+        outcomes.forEach(o -> perRank[rank(o)]++);
+        int k = 0;
+        for (Label l : counts.values()) {
+            String noun = (String) l.getData("noun");
+            long v = perRank[k++];
+            l.setText(v + " " + noun + (v != 1 && (noun.equals("error") || noun.equals("warning")) ? "s" : ""));
+        }
+        counts.values().iterator().next().getParent().layout(true);
         status.setForeground(null);
         status.setText(run.map(r -> r.outcomes().size() + " checks on " + r.startedAt().toString().replace('T', ' ')
                 .replaceAll("\\.\\d+Z$", " UTC") + " against '" + r.profileName() + "': " + r.errors().size()
@@ -265,6 +312,14 @@ public class FindingsPart {
         progress.setVisible(false);
         cancel.setVisible(false);
         status.getParent().layout(true);
+    }
+
+    private static org.eclipse.swt.graphics.Font bold(Label l) {
+        org.eclipse.swt.graphics.FontData fd = l.getFont().getFontData()[0];
+        org.eclipse.swt.graphics.Font f = new org.eclipse.swt.graphics.Font(l.getDisplay(), fd.getName(), fd.getHeight(),
+                SWT.BOLD);
+        l.addDisposeListener(e -> f.dispose());
+        return f;
     }
 
     @Focus

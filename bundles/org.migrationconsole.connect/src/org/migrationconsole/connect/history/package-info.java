@@ -1,0 +1,2 @@
+/** Read-only access to the check runs a workspace keeps (for the report and other readers). */
+package org.migrationconsole.connect.history;
