@@ -330,6 +330,60 @@ public final class SafeFiles {
         return bytes + " bytes";
     }
 
+    /**
+     * Decodes UTF-8 strictly, dropping a leading byte-order mark.
+     *
+     * @throws java.nio.charset.CharacterCodingException subclass {@link NotUtf8Exception} saying
+     *             where (byte offset, line, column) the text stops being UTF-8
+     */
+    public static String utf8(byte[] bytes, String what) throws NotUtf8Exception {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        java.nio.charset.CharsetDecoder dec = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = dec.decode(in, out, true);
+        if (!r.isError()) {
+            r = dec.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = start;
+            for (int i = start; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            boolean utf16 = start == 0 && bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                    || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF);
+            throw new NotUtf8Exception("The " + what + " is not UTF-8: byte " + at + " (0x"
+                    + HexFormat.of().toHexDigits(bytes[Math.min(at, bytes.length - 1)]) + ", line " + line + ", column "
+                    + (at - lineStart + 1) + ") is not valid UTF-8"
+                    + (utf16 ? " (the file looks like UTF-16; save it as UTF-8)" : "; save the file as UTF-8"));
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** Text that is not UTF-8; the message says where. */
+    public static final class NotUtf8Exception extends java.nio.charset.CharacterCodingException {
+        private static final long serialVersionUID = 1L;
+        private final String message;
+
+        NotUtf8Exception(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+
     // ------------------------------------------------------------------ hashes and wiping
 
     /** SHA-256 of bytes, lower-case hex. */
