@@ -239,7 +239,8 @@ public final class ProfileFile {
         }
         if (!problems.isEmpty()) {
             throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE,
-                    "The profile " + origin + " is not usable: " + String.join("; ", problems) + ".");
+                    "The profile " + printable(origin) + " is not usable: " + printable(String.join("; ", problems))
+                            + ".");
         }
         String name = optional(p, "profile.name");
         return new ConnectionProfile(name == null ? host : name, host, address, domain, netbios, admin, security,

@@ -245,6 +245,11 @@ public final class Journal implements Closeable {
                 }
                 format = h.note();
             } else {
+                if (nl < 0 && !onlyZeros(data, pos) && (decodes(data, pos, data.length - pos)
+                        || decodes(data, pos, data.length - pos - 1))) {
+                    throw new CorruptJournalException(file, line, "a complete record whose end of line is missing"
+                            + " or damaged");
+                }
                 if (nl < 0 || onlyZeros(data, pos)) {
                     String problem = nl < 0 ? "the record has no end of line" : "the rest of the file is zero bytes";
                     torn = new Torn(pos, java.util.Arrays.copyOfRange(data, pos, data.length), line, problem);
@@ -291,6 +296,15 @@ public final class Journal implements Closeable {
             pos = nl + 1;
         }
         return new Contents(records, warnings, format, prevHash, chainedFrom, torn, true);
+    }
+
+    private static boolean decodes(byte[] data, int off, int len) {
+        try {
+            JournalCodec.decode(data, off, len);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
