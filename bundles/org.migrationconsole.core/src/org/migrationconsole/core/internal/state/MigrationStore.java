@@ -86,7 +86,7 @@ public final class MigrationStore implements Closeable {
         } catch (IOException e) {
             return new MigrationStore(directory, clock, user, null,
                     "Cannot open the workspace " + directory + ": " + e.getMessage() + " (" + e.getClass().getSimpleName()
-                            + ")");
+                            + "); choose a workspace folder that can be created (--workspace DIR)");
         }
         MigrationStore store = new MigrationStore(directory, clock, user, journal, null);
         store.rebuild();

@@ -184,4 +184,37 @@ class HostileInputProductTest {
             }
         }
     }
+
+    @Test
+    void aHomeFolderThatCannotBeWrittenGivesAMessageNotExit15() throws Exception {
+        Process probe = new ProcessBuilder("runuser", "-u", "nobody", "--", "test", "-x", Product.script().toString())
+                .redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "needs root, runuser and a product the user nobody (home /nonexistent) can run");
+        Path shared = Files.createTempDirectory("mc-nobody");
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "migration-console-65534");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Result noWorkspace = Product.run(List.of("runuser", "-u", "nobody", "--", Product.script().toString(),
+                    "--headless", "status"), Map.of("TMPDIR", System.getProperty("java.io.tmpdir")));
+            assertEquals(2, noWorkspace.exit(), noWorkspace.toString());
+            assertTrue(noWorkspace.err().contains("cannot be written") && noWorkspace.err().contains(
+                    "Cannot open the workspace /nonexistent/MigrationConsole/default"), noWorkspace.err());
+            Result withWorkspace = Product.run(List.of("runuser", "-u", "nobody", "--", Product.script().toString(),
+                    "--headless", "--workspace", shared.resolve("ws").toString(), "status"),
+                    Map.of("TMPDIR", System.getProperty("java.io.tmpdir")));
+            assertEquals(0, withWorkspace.exit(), withWorkspace.toString());
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(shared.resolve("ws"))));
+        } finally {
+            for (Path p : List.of(shared, cache)) {
+                if (Files.exists(p)) {
+                    try (var s = Files.walk(p)) {
+                        s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+                    }
+                }
+            }
+        }
+    }
 }
