@@ -1,11 +1,11 @@
 package org.migrationconsole.connect;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.migrationconsole.api.check.ConnectionException;
 import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.api.check.ConnectionProfile.LdapSecurity;
 import org.migrationconsole.api.check.TargetVersion;
+import org.migrationconsole.core.files.SafeFiles;
+import org.migrationconsole.core.files.UnsafeFileException;
 
 /**
  * Reads, checks and writes connection profiles: Java properties files (UTF-8) that can also be
@@ -36,16 +38,98 @@ public final class ProfileFile {
     private ProfileFile() {
     }
 
-    /** Reads and checks a profile; every problem is listed with its key and the rule. */
+    /** Profiles larger than this are refused before they are read. */
+    public static final long MAX_BYTES = 64 * 1024;
+
+    /**
+     * Reads and checks a profile; every problem is listed with its key and the rule. The file
+     * must be a regular file of at most {@link #MAX_BYTES} bytes, UTF-8 (a byte-order mark is
+     * allowed).
+     */
     public static ConnectionProfile read(Path file) throws ConnectionException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
+        String text;
+        try {
+            text = SafeFiles.utf8(SafeFiles.readBounded(file, MAX_BYTES, "profile"), "profile " + file);
+        } catch (NoSuchFileException e) {
             throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE,
-                    "Cannot read the profile " + file + ": " + e.getMessage());
+                    "The profile " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE, e instanceof UnsafeFileException
+                    || e instanceof SafeFiles.NotUtf8Exception ? e.getMessage()
+                            : "Cannot read the profile " + file + ": " + e.getMessage());
         }
-        return parse(p, file.toString(), file.toAbsolutePath().getParent());
+        return parse(load(text, file.toString()), file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Loads properties text, refusing a broken {@code \\uXXXX} escape with its line and key
+     * (where {@link Properties#load} only says "Malformed \\uxxxx encoding").
+     */
+    static Properties load(String text, String origin) throws ConnectionException {
+        String[] lines = text.split("\n", -1);
+        boolean continued = false;
+        String key = null;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            String trimmed = line.stripLeading();
+            if (!continued && (trimmed.startsWith("#") || trimmed.startsWith("!"))) {
+                continue;
+            }
+            if (!continued) {
+                key = keyOf(trimmed);
+            }
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == 'u') {
+                        String hex = line.length() >= i + 6 ? line.substring(i + 2, i + 6) : line.substring(i + 2);
+                        if (!hex.matches("[0-9A-Fa-f]{4}")) {
+                            throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE, "The profile " + origin
+                                    + " is not usable: line " + (n + 1) + " (key " + key + "): '\\u' must be followed"
+                                    + " by four hex digits (e.g. \\u00e9), not '" + printable(hex) + "'.");
+                        }
+                    }
+                    i++;
+                }
+            }
+            String body = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            int backslashes = 0;
+            for (int i = body.length() - 1; i >= 0 && body.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            continued = backslashes % 2 == 1;
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE, "The profile " + origin
+                    + " is not usable: " + e.getMessage());
+        }
+        return p;
+    }
+
+    private static String keyOf(String trimmed) {
+        int end = 0;
+        while (end < trimmed.length() && "=: \t\f".indexOf(trimmed.charAt(end)) < 0) {
+            end++;
+        }
+        return printable(trimmed.substring(0, end));
+    }
+
+    /** Control characters as \\uXXXX so that a message cannot hide or forge text. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                    || (c >= '\u2066' && c <= '\u2069')) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -56,6 +140,18 @@ public final class ProfileFile {
      */
     public static ConnectionProfile parse(Properties p, String origin, Path base) throws ConnectionException {
         List<String> problems = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+            String v = p.getProperty(key);
+            for (int i = 0; i < v.length(); i++) {
+                if (Character.isISOControl(v.charAt(i))) {
+                    problems.add(printable(key) + " contains a control character (U+"
+                            + String.format("%04X", (int) v.charAt(i)) + ") at position " + (i + 1)
+                            + "; values are plain text on one line");
+                    p.remove(key);
+                    break;
+                }
+            }
+        }
         String host = required(p, "source.host", problems);
         if (host != null && !isDnsName(host)) {
             problems.add("source.host '" + host + "' is not a valid host name (letters, digits and hyphens in"
@@ -114,9 +210,25 @@ public final class ProfileFile {
             caText = optional(p, "source.ldap.ca");
         }
         if (caText != null) {
-            ca = base == null ? Path.of(caText) : base.resolve(caText);
-            if (!Files.isReadable(ca)) {
-                problems.add("source.ldap.ca '" + caText + "' is not a readable file");
+            String caKey = p.getProperty("lab.ca") != null && !p.getProperty("lab.ca").isBlank() ? "lab.ca"
+                    : "source.ldap.ca";
+            try {
+                ca = base == null ? Path.of(caText) : base.resolve(caText);
+                if (Files.isDirectory(ca)) {
+                    problems.add(caKey + " '" + caText + "' is a directory; it must name a CA certificate file (PEM)");
+                } else if (!Files.exists(ca)) {
+                    problems.add(caKey + " '" + caText + "' does not exist; it must name a CA certificate file (PEM)");
+                } else if (!Files.isRegularFile(ca)) {
+                    problems.add(caKey + " '" + caText + "' is " + SafeFiles.kind(ca.toRealPath())
+                            + ", not a regular file; it must name a CA certificate file (PEM)");
+                } else if (!Files.isReadable(ca)) {
+                    problems.add(caKey + " '" + caText + "' is not a readable file");
+                } else if (Files.size(ca) > MAX_CA_BYTES) {
+                    problems.add(caKey + " '" + caText + "' is larger than " + SafeFiles.describe(MAX_CA_BYTES)
+                            + "; a CA certificate file is a few KiB");
+                }
+            } catch (java.nio.file.InvalidPathException | IOException e) {
+                problems.add(caKey + " '" + printable(caText) + "' is not a usable path (" + e.getMessage() + ")");
             }
         }
         for (String key : p.stringPropertyNames()) {
@@ -127,14 +239,21 @@ public final class ProfileFile {
         }
         if (!problems.isEmpty()) {
             throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE,
-                    "The profile " + origin + " is not usable: " + String.join("; ", problems) + ".");
+                    "The profile " + printable(origin) + " is not usable: " + printable(String.join("; ", problems))
+                            + ".");
         }
         String name = optional(p, "profile.name");
         return new ConnectionProfile(name == null ? host : name, host, address, domain, netbios, admin, security,
                 destHost, destAddress, target, ca);
     }
 
-    /** Writes a profile atomically (temporary file, then rename), keys in a fixed order. */
+    /** CA certificate files larger than this are refused. */
+    public static final long MAX_CA_BYTES = 1 << 20;
+
+    /**
+     * Writes a profile atomically (new temporary file, forced to disk, then renamed; never
+     * through a link or into another user's file; 0600), keys in a fixed order.
+     */
     public static void write(ConnectionProfile profile, Path file) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("profile.name", profile.name());
@@ -154,10 +273,11 @@ public final class ProfileFile {
                 sb.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
             }
         });
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            SafeFiles.ensurePrivateDirectory(dir);
+        }
+        SafeFiles.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8), SafeFiles.PRIVATE_FILE);
     }
 
     private static String optional(Properties p, String key) {

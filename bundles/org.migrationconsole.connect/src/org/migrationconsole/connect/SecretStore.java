@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.migrationconsole.core.files.SafeFiles;
 
 /**
  * Passwords kept in Equinox secure storage, under {@code ~/.migration-console/} (never in a
@@ -43,10 +43,18 @@ public final class SecretStore {
         if (!Files.exists(keyFile)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.writeString(keyFile, HexFormat.of().formatHex(key), StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            try (java.nio.channels.FileChannel ch = SafeFiles.createNew(keyFile, SafeFiles.PRIVATE_FILE)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(HexFormat.of().formatHex(key)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
         }
-        String master = Files.readString(keyFile).strip();
+        SafeFiles.requireReplaceable(keyFile);
+        String master = new String(SafeFiles.readBounded(keyFile, 4096, "secure storage key file"),
+                java.nio.charset.StandardCharsets.US_ASCII).strip();
         Map<Object, Object> options = new HashMap<>();
         options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
         options.put(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(master.toCharArray()));

@@ -1,5 +1,6 @@
 package org.migrationconsole.api.state;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,4 +85,39 @@ public interface MigrationStateService {
      * @since 1.1
      */
     List<MissingPluginTask> missingPluginTasks();
+
+    /**
+     * The SHA-256 of the journal's last line (the head of its hash chain), empty while the journal
+     * has no record. Reports print it so that an administrator can keep it.
+     *
+     * @since 1.2
+     */
+    Optional<String> journalChainHead();
+
+    /**
+     * Reads the journal file again without changing it and checks it: checksums, the rules of
+     * every record type, the sequence, the hash chain, and every transition against the rules.
+     *
+     * @since 1.2
+     */
+    JournalVerification verifyJournal();
+
+    /**
+     * Journals that the console wrote a file (record type {@code file}): its absolute path and
+     * the SHA-256 of its content, so that {@link #writtenByConsole} can later tell it apart from
+     * any other file (only such files may be wiped).
+     *
+     * @param subject what wrote it, e.g. {@code answer-file}
+     * @param what a short description without secrets
+     * @since 1.2
+     */
+    void recordFileWritten(String subject, Path file, String sha256, String what) throws MigrationRuleException;
+
+    /**
+     * Whether the journal records that the console wrote {@code file} with content of this
+     * SHA-256.
+     *
+     * @since 1.2
+     */
+    boolean writtenByConsole(Path file, String sha256);
 }

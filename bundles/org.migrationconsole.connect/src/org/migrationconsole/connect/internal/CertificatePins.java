@@ -2,12 +2,12 @@ package org.migrationconsole.connect.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
@@ -21,6 +21,8 @@ import java.util.Properties;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+
+import org.migrationconsole.core.files.SafeFiles;
 
 /**
  * Trust for the source's LDAP certificate. With a CA file the chain must lead to it. Without
@@ -46,11 +48,7 @@ public final class CertificatePins {
     public synchronized void pin(String endpoint, String fingerprint, String subject) throws IOException {
         Properties p = load();
         p.setProperty(endpoint, fingerprint);
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "Certificates pinned on first contact (SHA-256). Last pinned: " + endpoint + " " + subject);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        store(p, "Certificates pinned on first contact (SHA-256). Last pinned: " + endpoint + " " + subject);
     }
 
     public synchronized boolean forget(String endpoint) throws IOException {
@@ -58,17 +56,31 @@ public final class CertificatePins {
         if (p.remove(endpoint) == null) {
             return false;
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "Certificates pinned on first contact (SHA-256)");
-        }
+        store(p, "Certificates pinned on first contact (SHA-256)");
         return true;
     }
 
+    /** Atomically, 0600, never through a link or into another user's file. */
+    private void store(Properties p, String comment) throws IOException {
+        SafeFiles.writeAtomically(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            p.store(w, comment.replace('\n', ' ').replace('\r', ' '));
+            w.flush();
+        }, SafeFiles.PRIVATE_FILE);
+    }
+
+    /** Pin files larger than this are refused. */
+    static final long MAX_BYTES = 1 << 20;
+
     private Properties load() throws IOException {
         Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            String text = SafeFiles.utf8(SafeFiles.readBounded(file, MAX_BYTES, "certificate pin file"),
+                    "certificate pin file " + file);
+            try {
+                p.load(new StringReader(text));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("The certificate pin file " + file + " is damaged: " + e.getMessage());
             }
         }
         return p;
@@ -167,7 +179,8 @@ public final class CertificatePins {
     }
 
     private static X509TrustManager caTrustManager(Path caFile) throws IOException {
-        try (InputStream in = Files.newInputStream(caFile)) {
+        try (InputStream in = new java.io.ByteArrayInputStream(SafeFiles.readBounded(caFile, 1 << 20,
+                "CA certificate file"))) {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             int i = 0;

@@ -1,13 +1,11 @@
 package org.migrationconsole.connect.internal;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +26,7 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.CheckRun;
 import org.migrationconsole.api.check.CheckStatus;
 import org.migrationconsole.api.check.Severity;
+import org.migrationconsole.core.files.SafeFiles;
 
 /**
  * Check results in the workspace: {@code checks/last-run.json} (the latest run) and
@@ -49,7 +48,7 @@ public final class RunStore {
     }
 
     public synchronized void save(CheckRun run) throws IOException {
-        Files.createDirectories(dir);
+        SafeFiles.ensurePrivateDirectory(dir);
         write(dir.resolve("last-run.json"), toJson(run));
         Path history = dir.resolve(HISTORY);
         Files.createDirectories(history);
@@ -101,7 +100,7 @@ public final class RunStore {
             return Optional.empty();
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(readText(f)).getAsJsonObject();
             List<CheckOutcome> outcomes = new ArrayList<>();
             for (JsonElement e : o.getAsJsonArray("results")) {
                 outcomes.add(outcome(e.getAsJsonObject()));
@@ -121,7 +120,7 @@ public final class RunStore {
             return out;
         }
         try {
-            for (JsonElement e : JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
+            for (JsonElement e : JsonParser.parseString(readText(f))
                     .getAsJsonArray()) {
                 CheckOutcome o = outcome(e.getAsJsonObject());
                 out.put(o.checkId(), o);
@@ -133,14 +132,18 @@ public final class RunStore {
     }
 
     private static void write(Path file, JsonElement json) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        SafeFiles.writeAtomically(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             GSON.toJson(json, w);
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        }, SafeFiles.PRIVATE_FILE);
+    }
+
+    /** Results files larger than this are treated as unreadable (the checks have to run again). */
+    static final long MAX_BYTES = 16L << 20;
+
+    private static String readText(Path f) throws IOException {
+        return SafeFiles.utf8(SafeFiles.readBounded(f, MAX_BYTES, "check results file"), "check results file " + f);
     }
 
     public static JsonObject toJson(CheckRun run) {

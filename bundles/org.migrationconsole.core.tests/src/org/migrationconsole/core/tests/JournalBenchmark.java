@@ -45,7 +45,7 @@ public final class JournalBenchmark {
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
         try (OutputStream out = Files.newOutputStream(dir.resolve(Journal.FILE_NAME))) {
             out.write(JournalCodec.encode(new JournalRecord(0, t0, "bench", JournalRecord.HEADER, null, null, null,
-                    JournalRecord.FORMAT, null, null)));
+                    JournalRecord.FORMAT_1, null, null)));
             for (int i = 1; i <= n; i++) {
                 String task = ids.get(i % ids.size());
                 int k = (i / ids.size()) % 3;

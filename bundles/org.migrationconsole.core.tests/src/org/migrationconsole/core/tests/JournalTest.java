@@ -71,7 +71,7 @@ class JournalTest {
     }
 
     @Test
-    void tornLastRecordIsDroppedWithWarningKeptAsideAndCutOff() throws IOException {
+    void tornLastRecordIsIgnoredWithAWarningAndCutOffKeptAsideAtTheFirstAppend() throws IOException {
         writeRecords(3);
         Path file = dir.resolve(Journal.FILE_NAME);
         byte[] next = JournalCodec.encode(record(4).stamped(4, CLOCK.instant()));
@@ -80,12 +80,12 @@ class JournalTest {
         try (Journal j = Journal.open(dir, CLOCK)) {
             assertEquals(3, j.records().size());
             assertEquals(1, j.warnings().size());
-            assertTrue(j.warnings().get(0).contains("record 5"), j.warnings().get(0));
-            assertTrue(Files.size(file) < tornSize, "torn bytes are cut off");
+            assertTrue(j.warnings().get(0).contains("record 4"), j.warnings().get(0));
+            assertEquals(tornSize, Files.size(file), "opening changes nothing");
+            assertEquals(4, j.append(record(4)).seq());
             try (Stream<Path> s = Files.list(dir)) {
                 assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("journal.torn-")).count());
             }
-            assertEquals(4, j.append(record(4)).seq());
         }
         try (Journal j = Journal.open(dir, CLOCK)) {
             assertEquals(4, j.records().size());
@@ -94,21 +94,25 @@ class JournalTest {
     }
 
     @Test
-    void tornTailOfZerosOrBadChecksumOnTheLastLineIsAlsoDropped() throws IOException {
+    void aTailOfZerosIsTornButABadChecksumOnACompleteLastLineIsCorruption() throws IOException {
         writeRecords(2);
         Path file = dir.resolve(Journal.FILE_NAME);
+        byte[] good = Files.readAllBytes(file);
         Files.write(file, new byte[4096], StandardOpenOption.APPEND);
         try (Journal j = Journal.open(dir, CLOCK)) {
             assertEquals(2, j.records().size());
             assertEquals(1, j.warnings().size());
+            j.append(record(3));
         }
+        Files.write(file, good);
         byte[] line = JournalCodec.encode(record(3).stamped(3, CLOCK.instant()));
         line[5] = 'X';
         Files.write(file, line, StandardOpenOption.APPEND);
-        try (Journal j = Journal.open(dir, CLOCK)) {
-            assertEquals(2, j.records().size());
-            assertTrue(j.warnings().get(0).contains("checksum"), j.warnings().get(0));
-        }
+        byte[] before = Files.readAllBytes(file);
+        CorruptJournalException e = assertThrows(CorruptJournalException.class, () -> Journal.open(dir, CLOCK));
+        assertEquals(3, e.recordNumber());
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "a complete record is never cut");
     }
 
     @Test
@@ -120,9 +124,9 @@ class JournalTest {
         Files.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         byte[] before = Files.readAllBytes(file);
         CorruptJournalException e = assertThrows(CorruptJournalException.class, () -> Journal.open(dir, CLOCK));
-        assertEquals(4, e.recordNumber());
+        assertEquals(3, e.recordNumber());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("record 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("record 3 (line 4)"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file), "the journal must not be rewritten");
     }
 

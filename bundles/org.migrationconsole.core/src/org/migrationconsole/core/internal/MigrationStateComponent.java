@@ -258,4 +258,30 @@ public class MigrationStateComponent implements MigrationStateService {
     public List<org.migrationconsole.api.state.MissingPluginTask> missingPluginTasks() {
         return store.missingPluginTasks();
     }
+
+    @Override
+    public Optional<String> journalChainHead() {
+        return store.journalChainHead();
+    }
+
+    @Override
+    public org.migrationconsole.api.state.JournalVerification verifyJournal() {
+        return store.verifyJournal();
+    }
+
+    @Override
+    public void recordFileWritten(String subject, Path file, String sha256, String what)
+            throws MigrationRuleException {
+        try {
+            JournalRecord r = store.recordFileWritten(subject, file, sha256, what);
+            post(StateEvents.TOPIC_JOURNAL, subject, r.seq());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean writtenByConsole(Path file, String sha256) {
+        return store.writtenByConsole(file, sha256);
+    }
 }

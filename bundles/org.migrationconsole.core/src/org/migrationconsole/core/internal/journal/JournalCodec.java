@@ -32,6 +32,7 @@ public final class JournalCodec {
         field(sb, "note", r.note());
         field(sb, "key", r.key());
         field(sb, "value", r.value());
+        field(sb, "prev", r.prev());
         sb.append('}');
         byte[] json = sb.toString().getBytes(StandardCharsets.UTF_8);
         CRC32C crc = new CRC32C();
@@ -71,6 +72,17 @@ public final class JournalCodec {
         sb.append('"');
     }
 
+    /** SHA-256 (hex) of a line without its '\n': what the next record's {@code prev} holds. */
+    public static String lineHash(byte[] buf, int off, int len) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(buf, off, len);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Decodes one line without its '\n'.
      *
@@ -99,8 +111,9 @@ public final class JournalCodec {
         Parser p = new Parser(s);
         long seq = -1;
         String at = null, who = null, type = null, task = null, from = null, to = null, note = null, key = null,
-                value = null;
+                value = null, prev = null;
         p.expect('{');
+        java.util.Set<String> seen = new java.util.HashSet<>();
         boolean first = true;
         while (!p.peek('}')) {
             if (!first) {
@@ -108,6 +121,9 @@ public final class JournalCodec {
             }
             first = false;
             String name = p.string();
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("field '" + name + "' appears twice");
+            }
             p.expect(':');
             if (name.equals("seq")) {
                 seq = p.number();
@@ -124,6 +140,7 @@ public final class JournalCodec {
                 case "note" -> note = v;
                 case "key" -> key = v;
                 case "value" -> value = v;
+                case "prev" -> prev = v;
                 default -> {
                     // fields added by later versions are ignored
                 }
@@ -142,7 +159,7 @@ public final class JournalCodec {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time '" + at + "'");
         }
-        return new JournalRecord(seq, when, who, type, task, from, to, note, key, value);
+        return new JournalRecord(seq, when, who, type, task, from, to, note, key, value, prev);
     }
 
     private static final class Parser {

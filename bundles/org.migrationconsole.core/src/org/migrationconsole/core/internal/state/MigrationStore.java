@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.migrationconsole.api.state.ClockStatus;
 import org.migrationconsole.api.state.InvalidInputException;
 import org.migrationconsole.api.state.JournalEntry;
+import org.migrationconsole.api.state.JournalVerification;
 import org.migrationconsole.api.state.MigrationRuleException;
 import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskState;
@@ -62,6 +63,7 @@ public final class MigrationStore implements Closeable {
     private Function<TaskDescriptor, List<String>> completionGate = t -> List.of();
     private Map<String, TaskDescriptor> descriptors = Map.of();
     private String path = TaskDescriptor.PATH_MIGRATION_MODE;
+    private final List<String> replayProblems = new ArrayList<>();
 
     private MigrationStore(Path directory, Clock clock, String user, Journal journal, String fatalError) {
         this.directory = directory;
@@ -79,28 +81,95 @@ public final class MigrationStore implements Closeable {
         Journal journal;
         try {
             journal = Journal.open(directory, clock);
-        } catch (CorruptJournalException e) {
+        } catch (CorruptJournalException | org.migrationconsole.core.files.UnsafeFileException e) {
             return new MigrationStore(directory, clock, user, null, e.getMessage());
         } catch (IOException e) {
             return new MigrationStore(directory, clock, user, null,
-                    "Cannot open the workspace " + directory + ": " + e);
+                    "Cannot open the workspace " + directory + ": " + e.getMessage() + " (" + e.getClass().getSimpleName()
+                            + "); choose a workspace folder that can be created (--workspace DIR)");
         }
         MigrationStore store = new MigrationStore(directory, clock, user, journal, null);
+        store.rebuild();
+        return store;
+    }
+
+    /**
+     * Replays the journal from the start with the rules of the steps registered now. A record
+     * that breaks a rule (a state move that cannot happen, a task that was blocked, a required
+     * task skipped, a path change from the wrong path) is not applied and is reported in
+     * {@link #workspace()}'s warnings with its record number.
+     */
+    private void rebuild() {
+        tasks.clear();
+        inputs.clear();
+        path = TaskDescriptor.PATH_MIGRATION_MODE;
+        replayProblems.clear();
+        if (journal == null) {
+            return;
+        }
         for (JournalRecord r : journal.records()) {
-            try {
-                store.apply(r);
-            } catch (IllegalArgumentException e) {
-                try {
-                    journal.close();
-                } catch (IOException ignored) {
-                    // closing only releases the lock
-                }
-                return new MigrationStore(directory, clock, user, null, "The journal " + journal.file()
-                        + " has a record this version cannot read at record " + (r.seq() + 1) + ": "
-                        + e.getMessage() + ". The file has not been changed.");
+            String broken = ruleBroken(r);
+            if (broken != null) {
+                replayProblems.add("Journal record " + r.seq() + " (" + describe(r) + ") breaks a rule and was not"
+                        + " applied: " + broken + ".");
+            } else {
+                apply(r);
             }
         }
-        return store;
+    }
+
+    private static String describe(JournalRecord r) {
+        String what = JournalEntry.PATH.equals(r.type()) ? "path " + r.from() + " to " + r.to()
+                : r.task() + " " + r.from() + " to " + r.to();
+        return what + " by " + r.who() + " at " + r.at();
+    }
+
+    private String ruleBroken(JournalRecord r) {
+        if (JournalEntry.PATH.equals(r.type())) {
+            return r.from().equals(path) ? null : "it changes the path from " + r.from() + " while the path was " + path;
+        }
+        if (!JournalEntry.TRANSITION.equals(r.type())) {
+            return null;
+        }
+        TaskRecord rec = tasks.get(r.task());
+        TaskState current = rec == null ? TaskState.NOT_STARTED : rec.state();
+        TaskState from = TaskState.byId(r.from());
+        TaskState to = TaskState.byId(r.to());
+        if (from != current) {
+            return "it starts from " + from.id() + ", but the task was " + current.id();
+        }
+        String move = switch (to) {
+            case IN_PROGRESS -> current == TaskState.NOT_STARTED || current == TaskState.FAILED ? null
+                    : "a task that is " + current.id() + " cannot be started";
+            case COMPLETED -> current.isDone() ? "a task that is " + current.id() + " cannot be completed" : null;
+            case SKIPPED -> current.isDone() ? "a task that is " + current.id() + " cannot be skipped" : null;
+            case FAILED -> current == TaskState.NOT_STARTED || current == TaskState.IN_PROGRESS ? null
+                    : "a task that is " + current.id() + " cannot fail";
+            case NOT_STARTED -> current == TaskState.NOT_STARTED ? "a task that is not started cannot be reset"
+                    : r.note() == null || r.note().isBlank() ? "a reset needs a reason" : null;
+            default -> "state " + to.id() + " is never recorded";
+        };
+        if (move != null) {
+            return move;
+        }
+        TaskDescriptor d = descriptors.get(r.task());
+        if (d == null) {
+            return null; // a task of a plug-in that is not installed: only the state moves can be checked
+        }
+        if (!onPath(d)) {
+            return "the task belongs to install path " + d.path().orElseThrow().toUpperCase(java.util.Locale.ROOT)
+                    + " while the migration followed path " + path.toUpperCase(java.util.Locale.ROOT);
+        }
+        if (to == TaskState.SKIPPED && !d.optional()) {
+            return "the task is required and cannot be skipped";
+        }
+        if (to == TaskState.IN_PROGRESS || to == TaskState.COMPLETED) {
+            List<String> reasons = blockedReasons(d, clockMap(r.at()));
+            if (!reasons.isEmpty()) {
+                return "the task was blocked then: " + String.join("; ", reasons);
+            }
+        }
+        return null;
     }
 
     private void apply(JournalRecord r) {
@@ -111,7 +180,7 @@ public final class MigrationStore implements Closeable {
             case JournalEntry.INPUT -> inputs.computeIfAbsent(r.task(), k -> new TreeMap<>()).put(r.key(),
                     r.value() == null ? "" : r.value());
             default -> {
-                // notes and events do not change state
+                // notes, events, file and chain records do not change state
             }
         }
     }
@@ -128,6 +197,7 @@ public final class MigrationStore implements Closeable {
         }
         this.steps = List.copyOf(sorted);
         this.descriptors = byId;
+        rebuild();
     }
 
     /** Sets what check-gated tasks must satisfy before they complete (the check results). */
@@ -208,8 +278,86 @@ public final class MigrationStore implements Closeable {
             return new WorkspaceInfo(directory, directory.resolve(Journal.FILE_NAME), true, fatalError, fatalError,
                     List.of());
         }
+        List<String> warnings = new ArrayList<>(journal.warnings());
+        synchronized (this) {
+            warnings.addAll(replayProblems);
+        }
         return new WorkspaceInfo(directory, journal.file(), journal.isReadOnly(), journal.readOnlyReason(), null,
-                journal.warnings());
+                warnings);
+    }
+
+    /** The hash of the journal's last line (its chain head), if it has one. */
+    public synchronized Optional<String> journalChainHead() {
+        return journal == null ? Optional.empty() : Optional.ofNullable(journal.head());
+    }
+
+    /**
+     * Reads the journal file again, without changing it, and checks every record, the sequence
+     * and the hash chain, and that it still holds what this console read or wrote; adds the
+     * records whose replay broke a rule.
+     */
+    public synchronized JournalVerification verifyJournal() {
+        Path file = directory.resolve(Journal.FILE_NAME);
+        List<String> problems = new ArrayList<>();
+        if (journal == null) {
+            problems.add(fatalError);
+            return new JournalVerification(file, 0, -1, null, problems);
+        }
+        Journal disk;
+        try {
+            disk = Journal.readOnly(directory, clock, null);
+        } catch (IOException e) {
+            problems.add(e.getMessage());
+            return new JournalVerification(file, journal.records().size(), journal.chainedFrom(), null, problems);
+        }
+        List<JournalRecord> mine = journal.records();
+        List<JournalRecord> theirs = disk.records();
+        if (theirs.size() < mine.size()) {
+            problems.add("The file holds " + theirs.size() + " records, but this console read or wrote "
+                    + mine.size() + ": records were removed from its end");
+        } else {
+            for (int i = 0; i < mine.size(); i++) {
+                if (!mine.get(i).equals(theirs.get(i))) {
+                    problems.add("Record " + mine.get(i).seq() + " in the file differs from what this console read"
+                            + " or wrote");
+                    break;
+                }
+            }
+        }
+        problems.addAll(disk.warnings());
+        problems.addAll(replayProblems);
+        return new JournalVerification(file, theirs.size(), disk.chainedFrom(), disk.head(), problems);
+    }
+
+    /** Whether the journal records that the console wrote {@code file} with this content hash. */
+    public synchronized boolean writtenByConsole(Path file, String sha256) {
+        if (journal == null || file == null || sha256 == null) {
+            return false;
+        }
+        String abs = file.toAbsolutePath().normalize().toString();
+        for (JournalRecord r : journal.records()) {
+            if (JournalRecord.FILE.equals(r.type()) && abs.equals(r.key()) && sha256.equalsIgnoreCase(r.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Journals that the console wrote a file (absolute path, SHA-256 of its content). */
+    public synchronized JournalRecord recordFileWritten(String subject, Path file, String sha256, String what)
+            throws MigrationRuleException, IOException {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidInputException("subject", "A file record needs a subject (e.g. answer-file)");
+        }
+        if (file == null) {
+            throw new InvalidInputException("file", "A file record needs the file's path");
+        }
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new InvalidInputException("sha256", "A file record needs the SHA-256 of the content (64 hex digits)");
+        }
+        requireWritable();
+        return journal.append(JournalRecord.file(user, subject, file.toAbsolutePath().normalize().toString(),
+                sha256.toLowerCase(java.util.Locale.ROOT), what));
     }
 
     private TaskStatus status(TaskDescriptor d, Map<MigrationClock, ClockStatus> clocks) {

@@ -172,7 +172,8 @@ class CommandLineTest {
                 new String[] { "task", "prepare.backup", "start" })) {
             Result r = Product.headless(own, args);
             assertEquals(2, r.exit(), r.toString());
-            assertTrue(r.err().contains(journal.toRealPath().toString()) && r.err().contains("record 3"), r.err());
+            assertTrue(r.err().contains(journal.toRealPath().toString()) && r.err().contains("record 2 (line 3)"),
+                    r.err());
         }
         assertArrayEquals(before, Files.readAllBytes(journal));
     }
@@ -184,7 +185,7 @@ class CommandLineTest {
         Files.writeString(own.resolve("journal.jsonl"), "{\"seq\":2,\"at\":\"2026-", StandardOpenOption.APPEND);
         Result r = Product.headless(own, "task", "prepare.email-plan", "complete");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.err().contains("warning: The last journal record (record 3"), r.err());
+        assertTrue(r.err().contains("warning: The last journal record (record 2, line 3"), r.err());
         Result after = Product.headless(own, "journal", "--json");
         assertEquals(2, JsonParser.parseString(after.out()).getAsJsonArray().size(), after.toString());
         assertTrue(after.err().isBlank(), "the torn bytes were cut off once: " + after.err());

@@ -62,7 +62,7 @@ class LauncherTest {
                 Thread.sleep(100);
             }
             assertTrue(ui.isAlive(), "the console started");
-            String owner = Files.readString(lock);
+            String owner = Files.readString(lock).strip();
             Result status = Product.headless(ws, "status");
             assertEquals(0, status.exit(), status.toString());
             assertTrue(status.out().contains("read-only"), status.out());
