@@ -190,4 +190,32 @@ class CommandLineTest {
         assertEquals(2, JsonParser.parseString(after.out()).getAsJsonArray().size(), after.toString());
         assertTrue(after.err().isBlank(), "the torn bytes were cut off once: " + after.err());
     }
+    @Test
+    void theReportCommandWritesHtmlAndPdfAndNamesTheBadOption() throws Exception {
+        Path ws = Product.newWorkspace("report-cli");
+        Result help = Product.headless(ws, "help");
+        assertTrue(help.out().contains("report"), "report is listed: " + help.out());
+        Result noOut = Product.headless(ws, "report", "--format", "html");
+        assertEquals(2, noOut.exit(), noOut.toString());
+        assertTrue(noOut.err().contains("--out"), noOut.err());
+        Path dir = ws.resolve("out");
+        Result bad = Product.headless(ws, "report", "--out", dir.toString(), "--format", "word");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("--format") && bad.err().contains("'word'"), bad.err());
+        Path file = Files.writeString(ws.resolve("a-file"), "x");
+        Result notDir = Product.headless(ws, "report", "--out", file.toString());
+        assertEquals(2, notDir.exit(), notDir.toString());
+        assertTrue(notDir.err().contains("--out") && notDir.err().contains("not a folder"), notDir.err());
+
+        Result html = Product.headless(ws, "report", "--out", dir.toString(), "--format", "html");
+        assertEquals(0, html.exit(), html.toString());
+        assertTrue(html.out().contains("Wrote " + dir.resolve("migration-report.html")), html.out());
+        assertFalse(Files.exists(dir.resolve("migration-report.pdf")), "only the format asked for");
+        Result both = Product.headless(ws, "report", "--out", dir.toString(), "--json");
+        assertEquals(0, both.exit(), both.toString());
+        JsonArray files = JsonParser.parseString(both.out()).getAsJsonObject().getAsJsonArray("files");
+        assertEquals(2, files.size(), both.out());
+        byte[] pdf = Files.readAllBytes(dir.resolve("migration-report.pdf"));
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.ISO_8859_1));
+    }
 }

@@ -343,6 +343,131 @@ class LabChecksTest {
             assertFalse(Files.readString(f).contains(adminPassword), f + " holds the password");
         }
         assertTrue(Product.headless(ws, "journal").out().contains("26 checks against 'SBS 2003 lab'"));
+
+        reportOf(ws);
+    }
+
+    // ------------------------------------------------------------------ the customer's report
+
+    /**
+     * The {@code report} command on a workspace with two real check runs against the lab: the HTML
+     * opens in headless Chromium (DOM, console, screenshot), the PDF renders in poppler, and neither
+     * holds a lab password, plain or UTF-16LE.
+     */
+    private static void reportOf(Path ws) throws Exception {
+        Path out = ws.resolve("report-out");
+        Result usage = Product.headless(ws, "report");
+        assertEquals(2, usage.exit(), usage.toString());
+        assertTrue(usage.err().contains("--out"), usage.err());
+        Result badFormat = Product.headless(ws, "report", "--out", out.toString(), "--format", "html,docx");
+        assertEquals(2, badFormat.exit(), badFormat.toString());
+        assertTrue(badFormat.err().contains("--format") && badFormat.err().contains("docx"), badFormat.err());
+
+        long t0 = System.nanoTime();
+        Result r = Product.headless(ws, "report", "--out", out.toString(), "--json");
+        System.out.printf("[report] written in %.2f s (incl. JVM start)%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(0, r.exit(), r.toString());
+        JsonObject written = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(2, written.getAsJsonArray("files").size(), r.out());
+        Path htmlFile = out.resolve("migration-report.html");
+        Path pdfFile = out.resolve("migration-report.pdf");
+        String html = Files.readString(htmlFile, StandardCharsets.UTF_8);
+        byte[] pdf = Files.readAllBytes(pdfFile);
+        for (String id : List.of("summary", "timeline", "clocks", "findings", "open-items", "journal", "sign-off")) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id);
+        }
+        // the findings of the real runs
+        assertTrue(html.contains("HP LaserJet 4250") && html.contains("10.99.0.0/24"),
+                "what the lab's checks found (printers.on-source failed, source.subnet passed)");
+
+        // Chromium: DOM, console, screenshot
+        String chromium = tool("chromium");
+        Path profileDir = Files.createTempDirectory("report-chromium");
+        List<String> common = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + profileDir, "--no-first-run", "--disable-extensions", "--enable-logging=stderr",
+                "--v=0", "--hide-scrollbars");
+        Map<String, String> noDisplay = new java.util.HashMap<>();
+        noDisplay.put("DISPLAY", null);
+        String url = htmlFile.toAbsolutePath().toUri().toString();
+        List<String> dump = new ArrayList<>(common);
+        dump.addAll(List.of("--dump-dom", url));
+        Result dom = Product.run(dump, noDisplay);
+        assertEquals(0, dom.exit(), dom.err());
+        assertTrue(dom.out().contains("id=\"sign-off\"") && dom.out().split("<svg ", -1).length - 1 >= 3,
+                "Chromium built the sections and the SVG charts");
+        for (String line : dom.err().split("\n")) {
+            assertFalse(line.contains(":CONSOLE(") || line.contains("Uncaught") || line.contains("Refused to"),
+                    "console error in Chromium: " + line);
+        }
+        Path png = out.resolve("migration-report-html.png");
+        List<String> shot = new ArrayList<>(common);
+        shot.addAll(List.of("--window-size=1280,3800", "--screenshot=" + png, url));
+        Result shotRun = Product.run(shot, noDisplay);
+        assertEquals(0, shotRun.exit(), shotRun.err());
+        assertTrue(Files.size(png) > 50_000, "screenshot written: " + png);
+
+        // poppler: text and page images
+        Result text = Product.run(List.of(tool("pdftotext"), "-layout", pdfFile.toString(), "-"), Map.of());
+        assertEquals(0, text.exit(), text.err());
+        for (String s : List.of("Summary", "Timeline", "Clocks", "Pre-flight findings", "Journal", "Sign-off",
+                "Findings by severity per check run", "Page 1 of")) {
+            assertTrue(text.out().contains(s), "PDF text has '" + s + "'");
+        }
+        Result pages = Product.run(List.of(tool("pdftoppm"), "-png", "-r", "60", pdfFile.toString(),
+                out.resolve("pdf-page").toString()), Map.of());
+        assertEquals(0, pages.exit(), pages.err());
+        try (Stream<Path> l = Files.list(out)) {
+            assertTrue(l.filter(p -> p.getFileName().toString().startsWith("pdf-page")).count() >= 2,
+                    "pdftoppm rendered the pages");
+        }
+        System.out.println("[report] " + htmlFile + ", " + pdfFile + ", screenshot " + png);
+
+        // no lab password anywhere, plain or UTF-16LE
+        List<String> secrets = new ArrayList<>();
+        try (Stream<Path> l = Files.list(Path.of(LAB_DIR))) {
+            for (Path f : l.filter(f -> f.getFileName().toString().endsWith(".password")).toList()) {
+                String pw = Files.readAllLines(f, StandardCharsets.UTF_8).get(0).strip();
+                if (!pw.isEmpty()) {
+                    secrets.add(pw);
+                }
+            }
+        }
+        assertTrue(secrets.contains(adminPassword), "the lab's passwords were read: " + secrets.size());
+        byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
+        byte[] textBytes = text.out().getBytes(StandardCharsets.UTF_8);
+        byte[] domBytes = dom.out().getBytes(StandardCharsets.UTF_8);
+        for (String pw : secrets) {
+            for (var cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE)) {
+                byte[] needle = pw.getBytes(cs);
+                assertFalse(contains(htmlBytes, needle), "a lab password in the HTML (" + cs + ")");
+                assertFalse(contains(pdf, needle), "a lab password in the PDF bytes (" + cs + ")");
+                assertFalse(contains(textBytes, needle), "a lab password in the PDF text (" + cs + ")");
+                assertFalse(contains(domBytes, needle), "a lab password in Chromium's DOM (" + cs + ")");
+            }
+            assertFalse(r.out().contains(pw) || r.err().contains(pw), "a lab password on the command line");
+        }
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String tool(String name) {
+        for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return dir + "/" + name;
+            }
+        }
+        throw new AssertionError(name + " is not installed; releng/run-tests.sh installs it");
     }
 
     private static String slowest(Run run) {
