@@ -244,7 +244,12 @@ public class ActionEngine implements ActionService {
         Context ctx = new Context(s, values, null, action);
         // 1. refuse before anything is written: conflicts since the plan, then missing rights
         for (Change c : changes) {
-            checkFresh(s, c);
+            try {
+                checkFresh(s, c);
+            } catch (ConflictException e) {
+                Files.deleteIfExists(changesDir().resolve("plans").resolve(action.id() + ".json"));
+                throw e;
+            }
         }
         for (Change c : changes) {
             checkRights(s, c);
@@ -350,47 +355,48 @@ public class ActionEngine implements ActionService {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** Runs the action's check, then completes its task when the check passed (or there is none). */
     private String completeTask(EngineSession s, MigrationAction action) {
-        if (action.taskId().isEmpty()) {
-            return "no task";
-        }
-        String taskId = action.taskId().get();
-        Optional<TaskStatus> task = state.task(taskId);
-        if (task.isEmpty()) {
-            return "task " + taskId + " is not installed";
-        }
-        if (task.get().recordedState().isDone()) {
-            return "task " + taskId + " was already done";
-        }
         String proof = "the verification passed";
         if (action.checkId().isPresent()) {
+            String checkId = action.checkId().get();
             CheckService cs = checks;
             if (cs == null) {
-                return "task " + taskId + " stays open: the check service is not running to run " + action.checkId()
-                        .get();
+                return "check " + checkId + " not run (the check service is not running); the task stays open";
             }
             try {
                 CheckRun run = cs.run(s.profile, s.password, action.stepId(), o -> {
                 }, () -> false);
-                Optional<CheckOutcome> o = run.outcomes().stream().filter(x -> x.checkId().equals(action.checkId()
-                        .get())).findFirst();
+                Optional<CheckOutcome> o = run.outcomes().stream().filter(x -> x.checkId().equals(checkId))
+                        .findFirst();
                 if (o.isEmpty()) {
-                    return "task " + taskId + " stays open: check " + action.checkId().get() + " is not installed";
+                    return "check " + checkId + " is not installed; the task stays open";
                 }
                 if (o.get().result().status() != CheckStatus.PASS) {
-                    return "task " + taskId + " stays open: check " + action.checkId().get() + " "
-                            + o.get().result().status().id() + ": " + o.get().result().message();
+                    return "check " + checkId + " " + o.get().result().status().id() + ": " + o.get().result()
+                            .message() + "; the task stays open";
                 }
-                proof += " and check " + action.checkId().get() + " passed";
+                proof += ", check " + checkId + " passed";
             } catch (Exception e) {
-                return "task " + taskId + " stays open: the check run failed: " + message(e);
+                return "check " + checkId + " could not run (" + message(e) + "); the task stays open";
             }
+        }
+        if (action.taskId().isEmpty()) {
+            return proof;
+        }
+        String taskId = action.taskId().get();
+        Optional<TaskStatus> task = state.task(taskId);
+        if (task.isEmpty()) {
+            return proof + "; task " + taskId + " is not installed";
+        }
+        if (task.get().recordedState().isDone()) {
+            return proof + "; task " + taskId + " was already done";
         }
         try {
             state.complete(taskId, "completed by change of action " + action.id() + ": " + proof);
-            return "task " + taskId + " completed (" + proof + ")";
+            return proof + "; task " + taskId + " completed";
         } catch (MigrationRuleException | RuntimeException e) {
-            return "task " + taskId + " stays open: " + e.getMessage();
+            return proof + "; task " + taskId + " stays open: " + e.getMessage();
         }
     }
 

@@ -112,9 +112,9 @@ public final class Backup implements ActionBackup {
             manifest("absent  " + key(server, share, path));
             return;
         }
-        List<String> folderNames = s.list(share, path.endsWith("/") ? path : path + "/");
         boolean isFolder = isFolder(s, share, path);
         if (isFolder) {
+            List<String> folderNames = s.list(share, path.endsWith("/") ? path : path + "/");
             manifest("folder  " + key(server, share, path));
             for (String n : folderNames) {
                 String child = path + "/" + (n.endsWith("/") ? n.substring(0, n.length() - 1) : n);

@@ -9,6 +9,8 @@ import org.migrationconsole.actions.ad.GpoPlans.Gpo;
 import org.migrationconsole.api.action.ActionContext;
 import org.migrationconsole.api.action.ActionPlan;
 import org.migrationconsole.api.action.MigrationAction;
+import org.migrationconsole.api.check.Directory.Entry;
+import org.migrationconsole.api.check.Directory.Scope;
 import org.migrationconsole.api.field.Field;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 public class DeleteFolderRedirectionGpoAction implements MigrationAction {
 
     static final String NAME = "name";
+    /** The Folder Redirection client-side extension. */
+    static final String FOLDER_REDIRECTION_CSE = "{25537BA6-77A8-11D2-9B6C-0000F8080861}";
 
     @Override
     public String id() {
@@ -66,10 +70,24 @@ public class DeleteFolderRedirectionGpoAction implements MigrationAction {
         }
         List<String> notes = new ArrayList<>();
         String policy = ctx.taskState("redirect.implement-policy");
-        if (!"completed".equals(policy)) {
-            throw new IllegalStateException("the destination's folder-redirection policy is not in place yet (task"
-                    + " redirect.implement-policy is " + policy + "): delete the old GPO after it, or users lose"
-                    + " their redirected folders");
+        String other = null;
+        for (Entry e : ctx.directory().search("CN=Policies,CN=System," + ctx.directory().defaultNamingContext(),
+                Scope.ONE, "(&(objectClass=groupPolicyContainer)(gPCUserExtensionNames=*))", "displayName",
+                "gPCUserExtensionNames")) {
+            String name = e.first("displayName");
+            if (name != null && !name.equalsIgnoreCase(ctx.options().get(NAME).strip()) && e.first(
+                    "gPCUserExtensionNames").toUpperCase(java.util.Locale.ROOT).contains(FOLDER_REDIRECTION_CSE)) {
+                other = name;
+            }
+        }
+        if (other != null) {
+            notes.add("the folder-redirection policy '" + other + "' is in place");
+        } else if ("completed".equals(policy)) {
+            notes.add("task redirect.implement-policy is completed");
+        } else {
+            throw new IllegalStateException("no other GPO redirects folders yet (none carries the Folder Redirection"
+                    + " extension " + FOLDER_REDIRECTION_CSE + ") and task redirect.implement-policy is " + policy
+                    + ": turn on the destination's folder redirection first, or users lose their redirected folders");
         }
         if (selected.isEmpty()) {
             notes.add("no GPO named '" + name + "' in the domain");
