@@ -578,7 +578,9 @@ def action_fixtures(conf, sysvol_domain_dir):
     fr = guid["Small Business Server Folder Redirection"]
     matches = [p for p in glob.glob("%s/Policies/*" % sysvol_domain_dir) if p.upper().endswith(fr.upper())]
     folder = matches[0]
-    ds = "%s/USER/Documents & Settings" % folder
+    # the folder's own letter case (samba-tool writes "User"; Windows sees one folder either way)
+    user = ([d for d in os.listdir(folder) if d.upper() == "USER"] or ["User"])[0]
+    ds = "%s/%s/Documents & Settings" % (folder, user)
     os.makedirs(ds, exist_ok=True)
     with open("%s/fdeploy.ini" % ds, "wb") as f:
         f.write(b"\xff\xfe" + FDEPLOY.encode("utf-16-le"))

@@ -427,7 +427,9 @@ create_gpos() {
 }
 
 write_inf() {  # GPO_DIR BODY : MACHINE/.../GptTmpl.inf in UTF-16LE with BOM, like secedit
-  local f="$1/MACHINE/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
+  # in the folder's own letter case (samba-tool makes "Machine"): NTFS would never hold both
+  local m=MACHINE; [ -d "$1/Machine" ] && m=Machine
+  local f="$1/$m/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
   mkdir -p "$(dirname "$f")"
   { printf '\xff\xfe'; printf '[Unicode]\r\nUnicode=yes\r\n%s[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n' "$2" | iconv -f UTF-8 -t UTF-16LE; } > "$f"
 }

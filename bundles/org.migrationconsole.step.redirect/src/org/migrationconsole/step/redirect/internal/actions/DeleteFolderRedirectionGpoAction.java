@@ -74,10 +74,10 @@ public class DeleteFolderRedirectionGpoAction implements MigrationAction {
         for (Entry e : ctx.directory().search("CN=Policies,CN=System," + ctx.directory().defaultNamingContext(),
                 Scope.ONE, "(&(objectClass=groupPolicyContainer)(gPCUserExtensionNames=*))", "displayName",
                 "gPCUserExtensionNames")) {
-            String name = e.first("displayName");
-            if (name != null && !name.equalsIgnoreCase(ctx.options().get(NAME).strip()) && e.first(
-                    "gPCUserExtensionNames").toUpperCase(java.util.Locale.ROOT).contains(FOLDER_REDIRECTION_CSE)) {
-                other = name;
+            String display = e.first("displayName");
+            if (display != null && !display.equalsIgnoreCase(name) && e.first("gPCUserExtensionNames").toUpperCase(
+                    java.util.Locale.ROOT).contains(FOLDER_REDIRECTION_CSE)) {
+                other = display;
             }
         }
         if (other != null) {
