@@ -837,7 +837,7 @@ public class ActionEngine implements ActionService {
                             continue;
                         }
                         if (!dryRun) {
-                            s.ldap.addRaw(e.getDN(), restorable(e));
+                            restoreEntry(s, e);
                         }
                     }
                 }
@@ -847,6 +847,64 @@ public class ActionEngine implements ActionService {
         if (c instanceof FileChange f) {
             undoFile(s, backup, f, dryRun, force, tolerant);
         }
+    }
+
+    /**
+     * Restores a deleted entry: from its tombstone when the server still has it (objectGUID and
+     * objectSid kept), then every backed-up attribute written back; otherwise re-created from the
+     * backup (the server gives it a new objectGUID).
+     */
+    private void restoreEntry(EngineSession s, Entry e) throws Exception {
+        byte[] guid = e.getAttributeValueBytes("objectGUID");
+        String nc = namingContext(s, e.getDN());
+        boolean back = false;
+        if (guid != null && nc != null && !Boolean.getBoolean("migrationconsole.actions.noReanimate")) {
+            try {
+                back = s.ldap.reanimate(e.getDN(), guid, nc);
+            } catch (LDAPException x) {
+                back = false;
+            }
+        }
+        if (!back) {
+            s.ldap.addRaw(e.getDN(), restorable(e));
+            return;
+        }
+        SearchResultEntry now = s.ldap.read(e.getDN());
+        List<Modification> mods = new ArrayList<>();
+        for (Attribute a : restorable(e)) {
+            String n = a.getBaseName();
+            if (n.equalsIgnoreCase("objectClass") || n.equalsIgnoreCase("cn") || n.equalsIgnoreCase("dc")
+                    || n.equalsIgnoreCase("ou") || n.equalsIgnoreCase("objectCategory") || n.equalsIgnoreCase(
+                            "nTSecurityDescriptor")) {
+                continue;
+            }
+            Attribute cur = now == null ? null : now.getAttribute(n);
+            if (cur != null && cur.equals(a)) {
+                continue;
+            }
+            mods.add(new Modification(ModificationType.REPLACE, n, a.getValueByteArrays()));
+        }
+        if (!mods.isEmpty()) {
+            s.ldap.modifyRaw(e.getDN(), mods);
+        }
+        Attribute sd = e.getAttribute("nTSecurityDescriptor");
+        if (sd != null && (now == null || !sd.equals(now.getAttribute("nTSecurityDescriptor")))) {
+            s.ldap.modifyRaw(e.getDN(), List.of(new Modification(ModificationType.REPLACE, "nTSecurityDescriptor",
+                    sd.getValueByteArrays())));
+        }
+    }
+
+    /** The naming context that holds a DN (the longest matching one of the root DSE). */
+    private static String namingContext(EngineSession s, String dn) throws Exception {
+        String best = null;
+        String l = dn.toLowerCase(Locale.ROOT);
+        for (String nc : s.ldap.rootDse().values("namingContexts")) {
+            String n = nc.toLowerCase(Locale.ROOT);
+            if ((l.equals(n) || l.endsWith("," + n)) && (best == null || n.length() > best.length())) {
+                best = nc;
+            }
+        }
+        return best;
     }
 
     static List<Attribute> restorable(Entry e) {

@@ -396,6 +396,37 @@ public final class LdapSession implements WritableDirectory, AutoCloseable {
     }
 
     /**
+     * Brings a deleted entry back from its tombstone ({@code CN=Deleted Objects}), keeping its
+     * objectGUID and objectSid: finds the tombstone by objectGUID in the entry's naming context,
+     * removes isDeleted and moves it to {@code dn}. False when no tombstone is found (the caller
+     * then re-creates the entry).
+     */
+    public boolean reanimate(String dn, byte[] objectGuid, String namingContext) throws LDAPException {
+        writable("restore " + dn);
+        SearchRequest r = new SearchRequest(namingContext, SearchScope.SUB, com.unboundid.ldap.sdk.Filter.createANDFilter(
+                com.unboundid.ldap.sdk.Filter.createEqualityFilter("isDeleted", "TRUE"),
+                com.unboundid.ldap.sdk.Filter.createEqualityFilter("objectGUID", objectGuid)), "1.1");
+        r.addControl(new Control(SHOW_DELETED_OID, true));
+        List<SearchResultEntry> found;
+        try {
+            found = connection.search(r).getSearchEntries();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return false;
+            }
+            throw e;
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        ModifyRequest m = new ModifyRequest(found.get(0).getDN(), List.of(new Modification(ModificationType.DELETE,
+                "isDeleted"), new Modification(ModificationType.REPLACE, "distinguishedName", dn)));
+        m.addControl(new Control(SHOW_DELETED_OID, true));
+        connection.modify(m);
+        return true;
+    }
+
+    /**
      * Attributes the account may write on the entry ({@code allowedAttributesEffective}); null
      * when the server does not say.
      */
