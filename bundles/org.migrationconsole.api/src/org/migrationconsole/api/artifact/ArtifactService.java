@@ -40,8 +40,8 @@ public interface ArtifactService {
     /**
      * Checks the values, produces the files (keeping what {@code base} or an existing file in the
      * folder holds beyond the fields), writes them into {@code folder} (files with a secret
-     * readable by the owner only), keeps the secret values in secure storage under the artifact's
-     * key, and journals the write.
+     * readable by the owner only) and journals the write (never a secret). Secrets are kept in
+     * secure storage only when asked ({@link #rememberSecret}).
      *
      * @param base the bytes the form was opened from, or empty to use the file already in the folder
      * @throws ArtifactException when a rule breaks (nothing is written; the problems name field and
@@ -58,6 +58,12 @@ public interface ArtifactService {
      * @return the file wiped and its former size
      */
     Wiped wipe(Artifact artifact, Path fileOrFolder) throws IOException, MigrationRuleException;
+
+    /**
+     * Keeps the value of the artifact's secret field in secure storage under
+     * {@link Artifact#secretKey}, so that the next {@link #prefill} offers it.
+     */
+    void rememberSecret(Artifact artifact, FieldValues values) throws IOException;
 
     /** The result of {@link #write}: the files written (absolute paths) and what they hold. */
     record Written(List<Path> files, List<ArtifactFile> contents, boolean secret) {

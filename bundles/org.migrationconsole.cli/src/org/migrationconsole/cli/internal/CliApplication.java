@@ -6,11 +6,15 @@ import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.migrationconsole.api.artifact.ArtifactService;
 import org.migrationconsole.api.check.CheckService;
+import org.migrationconsole.api.command.CommandContribution;
 import org.migrationconsole.api.state.MigrationStateService;
-import org.migrationconsole.cli.plugins.Plugins;
+import org.migrationconsole.provisioning.Plugins;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -34,44 +38,57 @@ public class CliApplication implements IApplication {
                 return Cli.USAGE;
             }
             String dir = args.get(w + 1);
-            String already = System.getProperty(WORKSPACE_PROPERTY);
-            if (already == null) {
+            if (System.getProperty(WORKSPACE_PROPERTY) == null) {
                 System.setProperty(WORKSPACE_PROPERTY, dir);
             }
             args.subList(w, w + 2).clear();
         }
         BundleContext bc = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        ServiceTracker<MigrationStateService, MigrationStateService> tracker = new ServiceTracker<>(bc,
-                MigrationStateService.class, null);
-        tracker.open();
+        List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
         try {
-            MigrationStateService state = tracker.waitForService(10_000);
+            MigrationStateService state = track(bc, MigrationStateService.class, trackers).waitForService(10_000);
             if (state == null) {
                 System.err.println("error: the migration-state service did not start (is org.migrationconsole.core"
                         + " installed?)");
                 return Cli.USAGE;
             }
-            ServiceTracker<CheckService, CheckService> checks = new ServiceTracker<>(bc, CheckService.class, null);
-            checks.open();
-            int code;
-            try {
-                code = new Cli(state, checks.waitForService(args.contains("check") ? 5_000 : 1), System.in,
-                        System.out, System.err).withPlugins(Plugins.running(id -> {
-                            for (org.osgi.framework.Bundle b : bc.getBundles()) {
-                                if (id.equals(b.getSymbolicName())) {
-                                    return b.getVersion().toString();
-                                }
-                            }
-                            return null;
-                        }).orElse(null)).run(args);
-            } finally {
-                checks.close();
+            CheckService checks = track(bc, CheckService.class, trackers)
+                    .waitForService(args.contains("check") ? 5_000 : 1);
+            ArtifactService artifacts = track(bc, ArtifactService.class, trackers).waitForService(2_000);
+            List<CommandContribution> contributions = new ArrayList<>();
+            ServiceReference<CommandContribution>[] refs = track(bc, CommandContribution.class, trackers)
+                    .getServiceReferences();
+            if (refs != null) {
+                Arrays.sort(refs);
+                for (ServiceReference<CommandContribution> r : refs) {
+                    CommandContribution c = bc.getService(r);
+                    if (c != null) {
+                        contributions.add(c);
+                    }
+                }
             }
+            Plugins plugins = Plugins.running(id -> {
+                for (Bundle b : bc.getBundles()) {
+                    if (id.equals(b.getSymbolicName())) {
+                        return b.getVersion().toString();
+                    }
+                }
+                return null;
+            }).orElse(null);
+            int code = new Cli(new Env(state, checks, artifacts, plugins, System.in, System.out, System.err),
+                    contributions).run(args);
             System.out.flush();
             return code;
         } finally {
-            tracker.close();
+            trackers.forEach(ServiceTracker::close);
         }
+    }
+
+    private static <T> ServiceTracker<T, T> track(BundleContext bc, Class<T> type, List<ServiceTracker<?, ?>> all) {
+        ServiceTracker<T, T> t = new ServiceTracker<>(bc, type, null);
+        t.open();
+        all.add(t);
+        return t;
     }
 
     @Override

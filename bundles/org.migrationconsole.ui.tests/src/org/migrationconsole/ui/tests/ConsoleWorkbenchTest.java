@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -59,7 +58,10 @@ class ConsoleWorkbenchTest {
         assertNotNull(System.getenv("DISPLAY"), "needs a display; the README's test command starts Xvfb");
         uiThread = new Thread(() -> {
             try {
-                new E4Application().start(new TestApplicationContext());
+                // the product's application (plugin.xml of org.migrationconsole.ui), by name: its class is
+                // internal to e4, and the build refuses discouraged access
+                org.eclipse.equinox.app.IApplication app = (org.eclipse.equinox.app.IApplication) e4Application();
+                app.start(new TestApplicationContext());
             } catch (Throwable t) {
                 crashed.set(t);
             }
@@ -269,7 +271,173 @@ class ConsoleWorkbenchTest {
         assertEquals(1, joinOnly, "step 3 (join) has one finding");
     }
 
+    @Test
+    void theModelProcessorBuildsEveryStepsPartsWithTheirHandlersAndArtifactButtons() throws Exception {
+        List<String> found = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                    org.eclipse.e4.ui.model.application.MApplication.class);
+            List<String> out = new ArrayList<>();
+            for (org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor d : app.getDescriptors()) {
+                if (d.getTags().contains(StepParts.CHECKLIST_TAG)) {
+                    List<String> items = new ArrayList<>();
+                    d.getToolbar().getChildren().forEach(i -> items.add(
+                            ((org.eclipse.e4.ui.model.application.ui.menu.MToolItem) i).getLabel()));
+                    out.add(d.getPersistedState().get(StepParts.STEP_ID) + ": " + d.getHandlers().size()
+                            + " handlers, " + String.join(", ", items));
+                }
+            }
+            return out;
+        });
+        assertEquals(8, found.size(), found.toString());
+        String common = "7 handlers, Start, Complete, Skip, Failed, Reset, Add note, Notes and inputs, Run checks";
+        assertEquals("prepare: " + common, found.get(0));
+        assertEquals("install: " + common + ", Answer file cfg.ini\u2026, The path B script\u2026", found.get(1));
+        assertEquals("bpa: " + common, found.get(7));
+    }
+
+    @Test
+    void theArtifactEditorServesTheAnswerFileFieldsRulesWriteAndWipe() throws Exception {
+        java.nio.file.Path usb = java.nio.file.Files.createTempDirectory("mc-ui-usb-");
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.migrationconsole.ui.step.OpenArtifactHandler.open(window.getContext().get(EPartService.class),
+                    "install.answer-file");
+            return null;
+        });
+        Text server = waitFor("the ServerName field", () -> onUi(() -> {
+            Text t = find(shell, Text.class, "artifact:InitialConfiguration/ServerName");
+            return t != null && t.isVisible() ? t : null;
+        }));
+        // every key of the catalog is a field; the password is masked
+        assertTrue(onUi(() -> (find(shell, Text.class, "artifact:InitialConfiguration/PlainTextPassword").getStyle()
+                & org.eclipse.swt.SWT.PASSWORD) != 0));
+        assertNotNull(onUi(() -> find(shell, Combo.class, "artifact:encoding")));
+        assertNotNull(onUi(() -> find(shell, Text.class, "artifact:PostOSInstall/StaticIPv4Gateway")));
+        // a broken rule is shown while typing, with the key and the rule's id
+        onUi(() -> {
+            server.setText("12345");
+            return null;
+        });
+        String problem = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class,
+                "artifact:InitialConfiguration/ServerName:problem").getText());
+        assertTrue(problem.contains("ServerName") && problem.contains("[computer-name]"), problem);
+        String status = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "artifact:status").getText());
+        assertTrue(status.contains("ServerName [computer-name]"), status);
+        // fill in a valid form, then write
+        onUi(() -> {
+            set("artifact:InitialConfiguration/ServerName", "UITEST01");
+            set("artifact:InitialConfiguration/NetbiosName", "CONTOSO");
+            set("artifact:InitialConfiguration/DNSName", "contoso.local");
+            set("artifact:InitialConfiguration/UserName", "MigAdmin");
+            set("artifact:InitialConfiguration/PlainTextPassword", "Ui-Test-Passw0rd");
+            set("artifact:InitialConfiguration/AcceptEula", "true");
+            set("artifact:folder", usb.toString());
+            return null;
+        });
+        assertEquals("", onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class,
+                "artifact:InitialConfiguration/ServerName:problem").getText()));
+        assertEquals("All rules pass.", onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "artifact:status")
+                .getText()));
+        press("artifact:write", "Plain-text secret");
+        waitFor("the written file", () -> java.nio.file.Files.exists(usb.resolve("cfg.ini")) && onUi(() -> find(shell,
+                org.eclipse.swt.widgets.Label.class, "artifact:status").getText().startsWith("Wrote")) ? Boolean.TRUE
+                        : null);
+        byte[] bytes = java.nio.file.Files.readAllBytes(usb.resolve("cfg.ini"));
+        assertEquals((byte) 0xFF, bytes[0]);
+        assertEquals((byte) 0xFE, bytes[1]);
+        String text = new String(bytes, 2, bytes.length - 2, java.nio.charset.StandardCharsets.UTF_16LE);
+        assertTrue(text.contains("ServerName=UITEST01\r\n") && text.contains("AcceptEula=true\r\n"), text);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(usb.resolve("cfg.ini"))));
+        screenshot("artifact-editor");
+        // wipe
+        press("artifact:wipe", "Wipe cfg.ini");
+        waitFor("the wiped file", () -> !java.nio.file.Files.exists(usb.resolve("cfg.ini")) && onUi(() -> find(shell,
+                org.eclipse.swt.widgets.Label.class, "artifact:status").getText().startsWith("Overwrote"))
+                        ? Boolean.TRUE : null);
+        String journal = String.join("\n", stateService().journal().stream().map(e -> String.valueOf(e.note()))
+                .toList());
+        assertTrue(journal.contains("cfg.ini written to") && journal.contains("overwritten"), journal);
+        assertTrue(!journal.contains("Ui-Test-Passw0rd"), "no password in the journal");
+    }
+
+    /** Sets a text field or selects a combo item by the widget id. */
+    private static void set(String id, String value) {
+        Text t = find(shell, Text.class, id);
+        if (t != null) {
+            t.setText(value);
+            return;
+        }
+        Combo c = find(shell, Combo.class, id);
+        c.select(c.indexOf(value));
+        c.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+    }
+
+    /** Presses a button that opens a confirmation dialog titled {@code dialog}, and confirms it. */
+    private static void press(String id, String dialog) throws InterruptedException {
+        display.asyncExec(() -> find(shell, org.eclipse.swt.widgets.Button.class, id).notifyListeners(
+                org.eclipse.swt.SWT.Selection, new Event()));
+        org.eclipse.swt.widgets.Button ok = waitFor("the dialog '" + dialog + "'", () -> onUi(() -> {
+            for (Shell s : display.getShells()) {
+                if (s != shell && s.isVisible() && dialog.equals(s.getText())) {
+                    return button(s, "OK");
+                }
+            }
+            return null;
+        }));
+        onUi(() -> {
+            ok.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return null;
+        });
+    }
+
+    private static org.eclipse.swt.widgets.Button button(Control root, String label) {
+        if (root instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText().replace("&", ""))) {
+            return b;
+        }
+        if (root instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                org.eclipse.swt.widgets.Button found = button(child, label);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Saves a picture of the window (target/screenshots) for a person to look at. */
+    private static void screenshot(String name) {
+        onUi(() -> {
+            org.eclipse.swt.graphics.Rectangle r = shell.getBounds();
+            org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(display, r.width, r.height);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+            gc.copyArea(img, r.x, r.y);
+            gc.dispose();
+            org.eclipse.swt.graphics.ImageLoader l = new org.eclipse.swt.graphics.ImageLoader();
+            l.data = new org.eclipse.swt.graphics.ImageData[] { img.getImageData() };
+            java.io.File dir = new java.io.File(System.getProperty("screenshots.dir", "target/screenshots"));
+            dir.mkdirs();
+            l.save(new java.io.File(dir, name + ".png").getPath(), org.eclipse.swt.SWT.IMAGE_PNG);
+            img.dispose();
+            return null;
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** A new instance of the e4 workbench application, loaded from its bundle. */
+    private static Object e4Application() throws Exception {
+        for (org.osgi.framework.Bundle b : FrameworkUtil.getBundle(ConsoleWorkbenchTest.class).getBundleContext()
+                .getBundles()) {
+            if ("org.eclipse.e4.ui.workbench.swt".equals(b.getSymbolicName())) {
+                return b.loadClass("org.eclipse.e4.ui.internal.workbench.swt.E4Application").getDeclaredConstructor()
+                        .newInstance();
+            }
+        }
+        throw new IllegalStateException("org.eclipse.e4.ui.workbench.swt is not installed");
+    }
 
     private static MigrationStateService stateService() throws InterruptedException {
         BundleContext bc = FrameworkUtil.getBundle(ConsoleWorkbenchTest.class).getBundleContext();

@@ -9,7 +9,7 @@ import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.migrationconsole.api.state.MigrationStateService;
-import org.migrationconsole.cli.plugins.Plugins;
+import org.migrationconsole.provisioning.Plugins;
 
 /**
  * Help &gt; Check for updates: asks for the update site (the same preference as "Install new

@@ -25,7 +25,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.api.state.StepStatus;
-import org.migrationconsole.cli.plugins.Plugins;
+import org.migrationconsole.provisioning.Plugins;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 

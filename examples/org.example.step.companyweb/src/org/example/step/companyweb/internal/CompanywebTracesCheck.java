@@ -3,10 +3,10 @@ package org.example.step.companyweb.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
@@ -18,31 +18,11 @@ import org.osgi.service.component.annotations.Component;
  * Companyweb site to inventory. It never fails the migration: the finding is information.
  */
 @Component(service = MigrationCheck.class)
-public class CompanywebTracesCheck implements MigrationCheck {
+public class CompanywebTracesCheck extends DeclaredCheck {
 
-    @Override
-    public String id() {
-        return "companyweb.traces";
-    }
-
-    @Override
-    public String title() {
-        return "Companyweb (WSS 2.0) is present and needs an inventory";
-    }
-
-    @Override
-    public String stepId() {
-        return CompanywebInventoryStep.ID;
-    }
-
-    @Override
-    public Optional<String> taskId() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
+    public CompanywebTracesCheck() {
+        super("companyweb.traces", "Companyweb (WSS 2.0) is present and needs an inventory",
+                CompanywebInventoryStep.ID, Severity.INFO);
     }
 
     @Override

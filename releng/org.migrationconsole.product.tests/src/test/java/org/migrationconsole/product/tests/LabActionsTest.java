@@ -45,8 +45,7 @@ import org.migrationconsole.product.tests.Product.Result;
  * conflicts (plan/apply, apply/undo), a refused password and an account without rights, and kill -9
  * at random points (the seed is printed) followed by resume or undo. Needs root; skipped otherwise.
  *
- * <p>The commands run through the engine's headless application ({@code -application
- * org.migrationconsole.actions.app}) inside the lab's client namespace.
+ * <p>The product's {@code --headless action|change} commands run inside the lab's client namespace.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabActionsTest {
@@ -129,22 +128,17 @@ class LabActionsTest {
         return Product.run(cmd, Map.of());
     }
 
-    private static List<String> engineCommand(Path ws, Map<String, String> props, List<String> args)
-            throws IOException {
-        Path product = Product.dir();
-        Path launcher;
-        try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
-            launcher = s.filter(f -> f.getFileName().toString().startsWith("org.eclipse.equinox.launcher_"))
-                    .findFirst().orElseThrow();
-        }
-        List<String> cmd = new ArrayList<>(List.of(lab.toString(), "run", Path.of(System.getProperty("java.home"),
-                "bin", "java").toString(), "-Dmigrationconsole.workspace=" + ws, "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC"));
-        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", launcher.toString(), "-install", product.toString(), "-application",
-                "org.migrationconsole.actions.app", "-data", "@none", "-nosplash", "-consoleLog", "--headless"));
+    /** {@code migration-console --headless --workspace WS args...} inside the lab's client namespace. */
+    private static List<String> engineCommand(Path ws, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(lab.toString(), "run", Product.script().toString(), "--headless",
+                "--workspace", ws.toString()));
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** The engine's test hook (sleep around every write), through the JVM's environment. */
+    private static Map<String, String> slow(long stepMs) {
+        return Map.of("JAVA_TOOL_OPTIONS", "-Dmigrationconsole.actions.stepMillis=" + stepMs);
     }
 
     /** An action/change command with the lab profile and the admin password. */
@@ -156,7 +150,7 @@ class LabActionsTest {
             throws Exception {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of("--profile", profile.toString(), "--password-file", password.toString()));
-        return Product.run(engineCommand(ws, props, a), Map.of());
+        return Product.run(engineCommand(ws, a), props);
     }
 
     /** ldapadd/ldapmodify/ldapdelete in the lab as Administrator over LDAPS. */
@@ -320,7 +314,7 @@ class LabActionsTest {
     }
 
     private static JsonObject change(Path ws, String id) throws Exception {
-        Result r = Product.run(engineCommand(ws, Map.of(), List.of("change", "show", id, "--json")), Map.of());
+        Result r = Product.run(engineCommand(ws, List.of("change", "show", id, "--json")), Map.of());
         assertEquals(0, r.exit(), r.toString());
         return json(r);
     }
@@ -450,7 +444,7 @@ class LabActionsTest {
                     + a.err());
             assertEquals("SBS_LOGIN_SCRIPT.bat", ldapValue(MJONES, "scriptPath"), "nothing was written");
             assertEquals("other.bat", ldapValue(JSMITH, "scriptPath"));
-            Result list = Product.run(engineCommand(ws, Map.of(), List.of("change", "list", "--json")), Map.of());
+            Result list = Product.run(engineCommand(ws, List.of("change", "list", "--json")), Map.of());
             assertEquals(0, JsonParser.parseString(list.out()).getAsJsonArray().size(), "no change recorded");
         } finally {
             setScriptPath(JSMITH, "SBS_LOGIN_SCRIPT.bat");
@@ -530,10 +524,9 @@ class LabActionsTest {
                 args.addAll(List.of("--option", act[1]));
             }
             args.addAll(List.of("--profile", PROFILE.toString(), "--password-file", PASSWORD.toString()));
-            String killedAt = killAfter(engineCommand(ws, Map.of("migrationconsole.actions.stepMillis", Long
-                    .toString(stepMs)), args), "change 1 of", delay);
+            String killedAt = killAfter(engineCommand(ws, args), slow(stepMs), "change 1 of", delay);
             // restart: the next command says where the change stopped
-            Result list = Product.run(engineCommand(ws, Map.of(), List.of("change", "list", "--json")), Map.of());
+            Result list = Product.run(engineCommand(ws, List.of("change", "list", "--json")), Map.of());
             assertEquals(0, list.exit(), list.toString());
             JsonArray all = JsonParser.parseString(list.out()).getAsJsonArray();
             String outcome;
@@ -556,8 +549,8 @@ class LabActionsTest {
                 if (rnd.nextInt(3) == 0) { // a kill during the undo too
                     List<String> undo = new ArrayList<>(List.of("change", "undo", id, "--profile", PROFILE.toString(),
                             "--password-file", PASSWORD.toString()));
-                    killAfter(engineCommand(ws, Map.of("migrationconsole.actions.stepMillis", Long.toString(stepMs)),
-                            undo), "undo 1 of", (long) (rnd.nextDouble() * 2 * n * stepMs));
+                    killAfter(engineCommand(ws, undo), slow(stepMs), "undo 1 of", (long) (rnd.nextDouble() * 2 * n
+                            * stepMs));
                 }
                 JsonObject now = change(ws, id);
                 if (!now.get("state").getAsString().equals("undone")) {
@@ -578,10 +571,12 @@ class LabActionsTest {
      * Starts the command, waits until its stderr shows {@code marker}, waits {@code delay} ms more
      * and kills the JVM with SIGKILL (unless it ended by itself).
      */
-    private static String killAfter(List<String> cmd, String marker, long delay) throws Exception {
+    private static String killAfter(List<String> cmd, Map<String, String> env, String marker, long delay)
+            throws Exception {
         Path err = Files.createTempFile("kill", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(
                 ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
         Process p = pb.start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (p.isAlive() && !Files.readString(err).contains(marker) && System.currentTimeMillis() < deadline) {

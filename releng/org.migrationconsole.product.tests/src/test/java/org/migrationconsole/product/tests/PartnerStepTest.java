@@ -88,10 +88,31 @@ class PartnerStepTest {
         throw new AssertionError("no task " + id + " in " + status);
     }
 
+    /** The partner's check, artifact and command line subcommand are all there, or all gone. */
+    private static void assertPartnerContributions(boolean there) throws Exception {
+        String checks = ok("check", "--list", "--json").out();
+        assertEquals(there, checks.contains("\"companyweb.traces\""), checks);
+        assertTrue(checks.contains("\"domain.mybusiness-ou\""), checks);
+        String artifacts = ok("artifact", "list", "--json").out();
+        assertEquals(there, artifacts.contains("\"companyweb.inventory\""), artifacts);
+        assertTrue(artifacts.contains("\"install.answer-file\""), artifacts);
+        Result command = cli("companyweb", "stsadm", "--site", "http://companyweb.contoso.local");
+        if (there) {
+            assertEquals(0, command.exit(), command.toString());
+            assertTrue(command.out().contains("-o enumsites -url http://companyweb.contoso.local"), command.out());
+            assertTrue(ok("help").out().contains("companyweb stsadm"));
+        } else {
+            assertEquals(2, command.exit(), command.toString());
+            assertTrue(command.err().contains("unknown command 'companyweb'"), command.err());
+            assertFalse(ok("help").out().contains("companyweb"));
+        }
+    }
+
     @Test
     void installUseUninstallThePartnerStepAndKeepItsRecords() throws Exception {
         List<String> standard = List.of("prepare", "install", "join", "move", "redirect", "demote", "post", "bpa");
         assertEquals(standard, ids(status().getAsJsonArray("steps")));
+        assertPartnerContributions(false);
 
         // install from the partner's own repository; takes effect after a restart
         Result install = ok("install", "--repository", repository, "--step", "companyweb");
@@ -119,6 +140,29 @@ class PartnerStepTest {
         assertTrue(cws.get("bundleVersion").getAsString().startsWith("1.0.0."), cws.toString());
         assertEquals("org.migrationconsole.step.prepare.feature", steps.get(0).getAsJsonObject().get("feature")
                 .getAsString());
+
+        // its check, its artifact and its command are there
+        assertPartnerContributions(true);
+        Path plugin;
+        try (var files = Files.list(product.resolve("plugins"))) {
+            plugin = files.filter(f -> f.getFileName().toString().startsWith("org.example.step.companyweb_"))
+                    .findFirst().orElseThrow();
+        }
+        try (var jar = new java.util.zip.ZipFile(plugin.toFile())) {
+            assertTrue(jar.getEntry("fragment.e4xmi") == null, "the partner bundle carries no copied fragment");
+        }
+        Path out = Files.createDirectories(ws.getParent().resolve("inventory"));
+        Result written = ok("artifact", "write", "companyweb.inventory", "--out", out.toString(), "--set",
+                "libraries=Shared Documents;1200;file-share");
+        assertTrue(written.out().contains("companyweb-inventory.csv"), written.toString());
+        String csv = Files.readString(out.resolve("companyweb-inventory.csv"));
+        assertTrue(csv.startsWith("\uFEFFsite;library;size MB;destination\r\n") && csv.contains(
+                ";Shared Documents;1200;file-share\r\n"), csv);
+        assertEquals(0, cli("artifact", "validate", "companyweb.inventory", out.toString()).exit());
+        Result bad = cli("artifact", "write", "companyweb.inventory", "--out", out.toString(), "--set",
+                "libraries=Shared Documents;lots;nowhere");
+        assertEquals(1, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("libraries") && bad.err().contains("library-lines"), bad.err());
 
         // the same repository has no newer version of it
         assertTrue(ok("update", "--repository", repository).out().contains("No updates"));
@@ -148,6 +192,7 @@ class PartnerStepTest {
         assertTrue(journal.contains("companyweb.inventory") && journal.contains("3 libraries, 1.2 GB"));
         assertTrue(journal.contains("uninstalled feature " + FEATURE), journal);
         assertFalse(bundlesInfo().contains("org.example.step.companyweb,"));
+        assertPartnerContributions(false);
 
         // a standard step's feature is uninstallable on its own
         ok("uninstall", "--step", "bpa");
