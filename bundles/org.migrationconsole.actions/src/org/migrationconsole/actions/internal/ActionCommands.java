@@ -310,7 +310,10 @@ public final class ActionCommands {
                 }
             }
             long t0 = System.nanoTime();
-            ChangeRecord r = engine.apply(s, plan, m -> err.println(m), () -> false);
+            ChangeRecord r = engine.apply(s, plan, m -> {
+                err.println(m);
+                err.flush();
+            }, () -> false);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.println("change " + r.id() + ": " + r.state().id() + " (" + r.applied() + " of " + r.total()
                     + " changes, " + ms + " ms); backup " + r.folder() + " (" + Backup.size(r.folder()) + " bytes)");
@@ -394,7 +397,10 @@ public final class ActionCommands {
         String id = id(a, "change undo");
         try (ActionService.Session s = open(a)) {
             long t0 = System.nanoTime();
-            ChangeRecord r = engine.undo(s, id, a.has("--force"), m -> err.println(m));
+            ChangeRecord r = engine.undo(s, id, a.has("--force"), m -> {
+                err.println(m);
+                err.flush();
+            });
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.println("change " + r.id() + ": " + r.state().id() + " (" + r.undone() + " changes undone, " + ms
                     + " ms)");
@@ -406,7 +412,10 @@ public final class ActionCommands {
     private int changeResume(Args a) throws Exception {
         String id = id(a, "change resume");
         try (ActionService.Session s = open(a)) {
-            ChangeRecord r = engine.resume(s, id, m -> err.println(m));
+            ChangeRecord r = engine.resume(s, id, m -> {
+                err.println(m);
+                err.flush();
+            });
             out.println("change " + r.id() + ": " + r.state().id() + " (" + r.applied() + " of " + r.total()
                     + " changes)");
             if (!r.message().isEmpty()) {

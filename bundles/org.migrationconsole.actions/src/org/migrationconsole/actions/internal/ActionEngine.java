@@ -82,7 +82,8 @@ public class ActionEngine implements ActionService {
     /** Attributes a client cannot set when re-creating an entry (listed after an undo). */
     public static final Set<String> NOT_RESTORABLE = LdapSession.caseless("objectGUID", "whenCreated", "whenChanged",
             "uSNCreated", "uSNChanged", "replPropertyMetaData", "distinguishedName", "name", "instanceType",
-            "dSCorePropagationData", "objectSid", "isCriticalSystemObject", "msDS-NcType");
+            "dSCorePropagationData", "objectSid", "isCriticalSystemObject", "msDS-NcType", "lastKnownParent",
+            "msDS-LastKnownRDN");
 
     private static final Pattern RECORD = Pattern.compile(
             "^(chg-\\S+) (intent|applied|verified|done|failed|resume|undo-intent|undone|undo-done|undo-failed)"
@@ -771,7 +772,8 @@ public class ActionEngine implements ActionService {
             }
         }
         journal(changeId + " undo-done: restored from " + r.folder() + (recreated.isEmpty() ? ""
-                : "; re-created entries differ only in what a client cannot set (" + String.join(", ",
+                : "; deleted entries are back (from the tombstone when the server kept it: same objectGUID; else"
+                        + " re-created) and may differ only in what a client cannot set (" + String.join(", ",
                         NOT_RESTORABLE.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList()) + "): " + String.join(
                                 "; ", recreated)) + untask(action));
         return change(changeId).orElseThrow();
@@ -857,10 +859,20 @@ public class ActionEngine implements ActionService {
     private void restoreEntry(EngineSession s, Entry e) throws Exception {
         byte[] guid = e.getAttributeValueBytes("objectGUID");
         String nc = namingContext(s, e.getDN());
+        List<Modification> mods = new ArrayList<>();
+        for (Attribute a : restorable(e)) {
+            String n = a.getBaseName();
+            if (n.equalsIgnoreCase("objectClass") || n.equalsIgnoreCase("cn") || n.equalsIgnoreCase("dc")
+                    || n.equalsIgnoreCase("ou") || n.equalsIgnoreCase("objectCategory") || n.equalsIgnoreCase(
+                            "nTSecurityDescriptor")) {
+                continue;
+            }
+            mods.add(new Modification(ModificationType.REPLACE, n, a.getValueByteArrays()));
+        }
         boolean back = false;
         if (guid != null && nc != null && !Boolean.getBoolean("migrationconsole.actions.noReanimate")) {
             try {
-                back = s.ldap.reanimate(e.getDN(), guid, nc);
+                back = s.ldap.reanimate(e.getDN(), guid, nc, mods);
             } catch (LDAPException x) {
                 back = false;
             }
@@ -870,27 +882,20 @@ public class ActionEngine implements ActionService {
             return;
         }
         SearchResultEntry now = s.ldap.read(e.getDN());
-        List<Modification> mods = new ArrayList<>();
-        for (Attribute a : restorable(e)) {
-            String n = a.getBaseName();
-            if (n.equalsIgnoreCase("objectClass") || n.equalsIgnoreCase("cn") || n.equalsIgnoreCase("dc")
-                    || n.equalsIgnoreCase("ou") || n.equalsIgnoreCase("objectCategory") || n.equalsIgnoreCase(
-                            "nTSecurityDescriptor")) {
-                continue;
-            }
-            Attribute cur = now == null ? null : now.getAttribute(n);
-            if (cur != null && cur.equals(a)) {
-                continue;
-            }
-            mods.add(new Modification(ModificationType.REPLACE, n, a.getValueByteArrays()));
-        }
-        if (!mods.isEmpty()) {
-            s.ldap.modifyRaw(e.getDN(), mods);
-        }
         Attribute sd = e.getAttribute("nTSecurityDescriptor");
         if (sd != null && (now == null || !sd.equals(now.getAttribute("nTSecurityDescriptor")))) {
             s.ldap.modifyRaw(e.getDN(), List.of(new Modification(ModificationType.REPLACE, "nTSecurityDescriptor",
                     sd.getValueByteArrays())));
+        }
+        // the tombstone's bookkeeping, if the server lets a client remove it (AD does not)
+        for (String n : List.of("lastKnownParent", "msDS-LastKnownRDN")) {
+            if (now != null && now.hasAttribute(n) && !e.hasAttribute(n)) {
+                try {
+                    s.ldap.modifyRaw(e.getDN(), List.of(new Modification(ModificationType.DELETE, n)));
+                } catch (LDAPException x) {
+                    // listed with the attributes a client cannot restore
+                }
+            }
         }
     }
 

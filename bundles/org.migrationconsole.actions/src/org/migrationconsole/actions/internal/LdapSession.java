@@ -401,7 +401,8 @@ public final class LdapSession implements WritableDirectory, AutoCloseable {
      * removes isDeleted and moves it to {@code dn}. False when no tombstone is found (the caller
      * then re-creates the entry).
      */
-    public boolean reanimate(String dn, byte[] objectGuid, String namingContext) throws LDAPException {
+    public boolean reanimate(String dn, byte[] objectGuid, String namingContext, List<Modification> restore)
+            throws LDAPException {
         writable("restore " + dn);
         SearchRequest r = new SearchRequest(namingContext, SearchScope.SUB, com.unboundid.ldap.sdk.Filter.createANDFilter(
                 com.unboundid.ldap.sdk.Filter.createEqualityFilter("isDeleted", "TRUE"),
@@ -419,8 +420,10 @@ public final class LdapSession implements WritableDirectory, AutoCloseable {
         if (found.isEmpty()) {
             return false;
         }
-        ModifyRequest m = new ModifyRequest(found.get(0).getDN(), List.of(new Modification(ModificationType.DELETE,
-                "isDeleted"), new Modification(ModificationType.REPLACE, "distinguishedName", dn)));
+        List<Modification> mods = new ArrayList<>(List.of(new Modification(ModificationType.DELETE, "isDeleted"),
+                new Modification(ModificationType.REPLACE, "distinguishedName", dn)));
+        mods.addAll(restore); // the mandatory attributes a tombstone lost must come back in the same request
+        ModifyRequest m = new ModifyRequest(found.get(0).getDN(), mods);
         m.addControl(new Control(SHOW_DELETED_OID, true));
         connection.modify(m);
         return true;
