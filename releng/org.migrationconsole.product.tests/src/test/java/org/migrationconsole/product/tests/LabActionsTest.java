@@ -589,12 +589,14 @@ class LabActionsTest {
         Thread.sleep(delay);
         String at;
         if (p.isAlive()) {
-            for (ProcessHandle h : p.descendants().toList()) {
-                if (h.info().command().orElse("").endsWith("/java")) {
-                    new ProcessBuilder("kill", "-9", Long.toString(h.pid())).start().waitFor();
-                }
+            // sbs-lab.sh run and the launch script exec into the JVM: the process started is the JVM itself
+            List<ProcessHandle> jvms = new ArrayList<>(List.of(p.toHandle()));
+            jvms.addAll(p.descendants().filter(h -> h.info().command().orElse("").endsWith("/java")).toList());
+            for (ProcessHandle h : jvms) {
+                new ProcessBuilder("kill", "-9", Long.toString(h.pid())).start().waitFor();
             }
-            p.waitFor(20, TimeUnit.SECONDS);
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the JVM ended after SIGKILL");
+            assertEquals(137, p.exitValue(), "killed by SIGKILL");
             String e = Files.readString(err);
             String[] lines = e.strip().split("\n");
             at = "after " + delay + " ms (last line: " + lines[lines.length - 1] + ")";
