@@ -33,7 +33,10 @@ public final class Cli {
     public static final int REFUSED = ExitCodes.REFUSED;
     public static final int USAGE = ExitCodes.USAGE;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** The log, looked up only when there is something to say (a plain command does not pay for it). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Cli.class);
+    }
 
     private final Env env;
     private final List<CommandContribution> contributions;
@@ -84,23 +87,48 @@ public final class Cli {
         }
     }
 
-    /** Builds the command tree for one run. */
+    /** The shell's own commands, by name, made on demand. */
+    private Map<String, java.util.function.Supplier<Object>> builtins() {
+        Map<String, java.util.function.Supplier<Object>> b = new java.util.LinkedHashMap<>();
+        b.put("status", () -> new StatusCommand(env));
+        b.put("task", () -> new TaskCommand(env));
+        b.put("journal", () -> new JournalCommand(env));
+        b.put("check", () -> new CheckCommand(env));
+        b.put("profile", () -> new ProfileCommand(env));
+        b.put("path", () -> new PathCommand(env));
+        b.put("artifact", () -> new ArtifactCommand(env));
+        b.put("steps", () -> new P2Commands.Steps(env));
+        b.put("install", () -> new P2Commands.Install(env));
+        b.put("update", () -> new P2Commands.Update(env));
+        b.put("uninstall", () -> new P2Commands.Uninstall(env));
+        return b;
+    }
+
+    /** Builds the whole command tree (for help, usage errors and suggestions). */
     CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Builds the command tree for one run: only the named command when it is known (a run builds
+     * one command's model, not every command's), else all of them.
+     */
+    CommandLine commandLine(String only) {
         CommandLine root = new CommandLine(new Root());
-        add(root, "status", new StatusCommand(env));
-        add(root, "task", new TaskCommand(env));
-        add(root, "journal", new JournalCommand(env));
-        add(root, "check", new CheckCommand(env));
-        add(root, "profile", new ProfileCommand(env));
-        add(root, "path", new PathCommand(env));
-        add(root, "artifact", new ArtifactCommand(env));
-        add(root, "steps", new P2Commands.Steps(env));
-        add(root, "install", new P2Commands.Install(env));
-        add(root, "update", new P2Commands.Update(env));
-        add(root, "uninstall", new P2Commands.Uninstall(env));
+        Map<String, java.util.function.Supplier<Object>> builtins = builtins();
+        boolean known = only != null && (builtins.containsKey(only) || contributions.stream().anyMatch(c -> c.name()
+                .equals(only) || c.aliases().contains(only)));
+        builtins.forEach((name, make) -> {
+            if (!known || name.equals(only)) {
+                add(root, name, make.get());
+            }
+        });
         for (CommandContribution c : contributions) {
-            if (root.getSubcommands().containsKey(c.name())) {
-                LOG.warn("command '{}' of {} clashes with an existing command; left out", c.name(), c.getClass());
+            if (known && !c.name().equals(only) && !c.aliases().contains(only)) {
+                continue;
+            }
+            if (root.getSubcommands().containsKey(c.name()) || builtins.containsKey(c.name())) {
+                log().warn("command '{}' of {} clashes with an existing command; left out", c.name(), c.getClass());
                 continue;
             }
             try {
@@ -109,7 +137,7 @@ public final class Cli {
                         ? new CommandLine(cs) : new CommandLine(command);
                 root.addSubcommand(c.name(), sub, c.aliases().toArray(String[]::new));
             } catch (RuntimeException | LinkageError e) {
-                LOG.error("command '{}' of {} cannot be added", c.name(), c.getClass().getName(), e);
+                log().error("command '{}' of {} cannot be added", c.name(), c.getClass().getName(), e);
                 env.err().println("warning: the command '" + c.name() + "' of a plug-in cannot be used: "
                         + e.getMessage() + " (details in the log: " + env.logFile() + ")");
             }
@@ -124,7 +152,7 @@ public final class Cli {
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::commandList);
         root.setParameterExceptionHandler(this::usageError);
         root.setExecutionExceptionHandler((ex, cl, parsed) -> {
-            LOG.error("'{}' failed", cl.getCommandName(), ex);
+            log().error("'{}' failed", cl.getCommandName(), ex);
             cl.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage())
                     + " (details in the log: " + env.logFile() + ")");
             return USAGE;
@@ -231,7 +259,7 @@ public final class Cli {
 
     /** Runs one command line (without the launcher's own options). */
     public int run(List<String> args) {
-        CommandLine root = commandLine();
+        CommandLine root = commandLine(args.isEmpty() ? null : args.get(0));
         if (args.isEmpty()) {
             return usageError(new ParameterException(root, "no command given"), new String[0]);
         }
@@ -252,9 +280,10 @@ public final class Cli {
             root.usage(root.getOut(), Help.Ansi.OFF);
             return OK;
         }
-        LOG.info("command: {}", commandPath(root, args));
         int code = root.execute(args.toArray(String[]::new));
-        LOG.info("command: {} ended with exit code {}", commandPath(root, args), code);
+        if (code != OK) {
+            log().info("command: {} ended with exit code {}", commandPath(root, args), code);
+        }
         return code;
     }
 

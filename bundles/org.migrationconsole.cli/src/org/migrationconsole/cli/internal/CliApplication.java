@@ -54,7 +54,15 @@ public class CliApplication implements IApplication {
             }
             CheckService checks = track(bc, CheckService.class, trackers)
                     .waitForService(args.contains("check") ? 5_000 : 1);
-            ArtifactService artifacts = track(bc, ArtifactService.class, trackers).waitForService(2_000);
+            // the artifact service is started only when a command asks for it
+            java.util.function.Supplier<ArtifactService> artifacts = () -> {
+                try {
+                    return track(bc, ArtifactService.class, trackers).waitForService(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            };
             List<CommandContribution> contributions = new ArrayList<>();
             ServiceReference<CommandContribution>[] refs = track(bc, CommandContribution.class, trackers)
                     .getServiceReferences();

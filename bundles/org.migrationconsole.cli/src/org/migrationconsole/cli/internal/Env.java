@@ -26,13 +26,14 @@ public final class Env implements CommandEnvironment {
 
     private final MigrationStateService state;
     private final CheckService checks;
-    private final ArtifactService artifacts;
+    private final java.util.function.Supplier<ArtifactService> artifacts;
     private final Plugins plugins;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    public Env(MigrationStateService state, CheckService checks, ArtifactService artifacts, Plugins plugins,
+    public Env(MigrationStateService state, CheckService checks, java.util.function.Supplier<ArtifactService> artifacts,
+            Plugins plugins,
             InputStream in, PrintStream out, PrintStream err) {
         this.state = state;
         this.checks = checks;
@@ -53,12 +54,14 @@ public final class Env implements CommandEnvironment {
         return checks;
     }
 
+    /** The artifact service, looked up (and started) only when a command needs it. */
     @Override
     public ArtifactService artifacts() {
-        if (artifacts == null) {
+        ArtifactService a = artifacts == null ? null : artifacts.get();
+        if (a == null) {
             throw new IllegalStateException("the artifact service is not installed (org.migrationconsole.artifacts)");
         }
-        return artifacts;
+        return a;
     }
 
     /** The installation, or null when it is unknown (osgi.install.area not set). */

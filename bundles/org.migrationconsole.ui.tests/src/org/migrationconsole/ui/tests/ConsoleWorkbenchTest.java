@@ -324,6 +324,7 @@ class ConsoleWorkbenchTest {
         assertTrue(problem.contains("ServerName") && problem.contains("[computer-name]"), problem);
         String status = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "artifact:status").getText());
         assertTrue(status.contains("ServerName [computer-name]"), status);
+        screenshot("artifact-editor-broken-rule");
         // fill in a valid form, then write
         onUi(() -> {
             set("artifact:InitialConfiguration/ServerName", "UITEST01");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +97,8 @@ class StepRemovalAndLogTest {
 
         Path log = home.resolve("logs").resolve("migration-console.log");
         String text = Files.readString(log);
-        assertTrue(text.contains("command: answer-file write") && text.contains("install.answer-file: wrote"), text);
+        assertTrue(text.contains("command: artifact write ended with exit code 1")
+                && text.contains("install.answer-file: wrote"), text);
         List<byte[]> forms = new ArrayList<>();
         for (var cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1)) {
             byte[] raw = PASSWORD.getBytes(cs);
@@ -119,7 +118,9 @@ class StepRemovalAndLogTest {
 
         // rotation: a tiny limit makes the next commands roll the file over
         for (int i = 0; i < 3; i++) {
-            assertEquals(0, cliWith("-Dmigrationconsole.log.maxBytes=200", "status").exit());
+            // a refused command is logged (a plain one is not)
+            assertEquals(2, cliWith("-Dmigrationconsole.log.maxBytes=200", "task", "prepare.nothing", "start")
+                    .exit());
         }
         assertTrue(Files.exists(home.resolve("logs").resolve("migration-console.1.log")), "rotated");
         assertTrue(Files.size(log) < 2_000, "the current file started again");
@@ -140,49 +141,21 @@ class StepRemovalAndLogTest {
     @Test
     @Order(2)
     void aHungDirectorIsEndedWithAMessageNamingTheLog() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0)) {
-            List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-            // a server that starts an answer and never finishes its headers: a download that hangs
-            Thread t = new Thread(() -> {
-                try {
-                    while (true) {
-                        Socket c = silent.accept();
-                        accepted.add(c);
-                        Thread trickle = new Thread(() -> {
-                            try {
-                                var out = c.getOutputStream();
-                                out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nX-Slow: "
-                                        .getBytes(StandardCharsets.US_ASCII));
-                                while (true) {
-                                    out.write('a');
-                                    out.flush();
-                                    Thread.sleep(500);
-                                }
-                            } catch (Exception e) {
-                                // the client went away
-                            }
-                        });
-                        trickle.setDaemon(true);
-                        trickle.start();
-                    }
-                } catch (Exception e) {
-                    // closed
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            long t0 = System.nanoTime();
-            Result r = cliWith("-Dmigrationconsole.p2.timeout=8", "install", "--repository", "http://127.0.0.1:"
-                    + silent.getLocalPort() + "/repo/", "--step", "companyweb");
-            long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
-            assertEquals(2, r.exit(), r.toString());
-            assertTrue(r.err().contains("did not finish within 8 s"), r.err());
-            assertTrue(r.err().contains(home.resolve("logs").resolve("migration-console.log").toString()), r.err());
-            assertTrue(seconds < 60, "ended after " + seconds + " s");
-            for (Socket s : List.copyOf(accepted)) {
-                s.close();
-            }
-        }
+        // a repository whose content.xml is a named pipe nobody writes to (p2 blocks reading it, no
+        // network timeout saves it), and a limit of 3 s that a director run cannot meet anyway
+        Path repo = Files.createDirectories(home.resolve("hung-repository"));
+        Result fifo = Product.run(List.of("mkfifo", repo.resolve("content.xml").toString()), Map.of());
+        assertEquals(0, fifo.exit(), fifo.toString());
+        long t0 = System.nanoTime();
+        Result r = cliWith("-Dmigrationconsole.p2.timeout=3", "install", "--repository", repo.toUri().toString(),
+                "--step", "companyweb");
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("did not finish within 3 s"), r.err());
+        assertTrue(r.err().contains(home.resolve("logs").resolve("migration-console.log").toString()), r.err());
+        assertTrue(seconds >= 3 && seconds < 60, "ended after " + seconds + " s");
+        assertTrue(Files.readString(home.resolve("logs").resolve("migration-console.log"))
+                .contains("p2 director ended after 3 s without finishing"));
     }
 
     @Test
