@@ -3,7 +3,8 @@
 # (a virtual display and GTK 3), starts Xvfb, and runs the full Maven/Tycho build with all test
 # suites (OSGi unit and service tests, the kill -9 crash test, the workbench UI test, the
 # command-line and launcher tests against the materialized product, and the pre-flight checks
-# against the SBS 2003 lab, which the tests start in private network namespaces), then the
+# and the server-change actions against the SBS 2003 lab, which the tests start in private network
+# namespaces), then the
 # lab test of install path B (a second DC joins and takes the FSMO roles).
 set -e
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -540,6 +540,86 @@ def rewrite_ddcp(conf, sysvol_domain_dir, with_delegation):
     print(write_ddcp_template(sysvol_domain_dir, sids, with_delegation=with_delegation == "yes"))
 
 
+# ---------------------------------------------------------------- what the actions act on
+# (issue 11) The legacy Client Computer GPO linked in two more places next to other links (the
+# domain root between the Default Domain Policy and the password policy; the site, enforced),
+# the Folder Redirection GPO with its SYSVOL settings, one scriptPath in another letter case.
+FDEPLOY = "\r\n".join([
+    "[FolderStatus]", "My Documents=11", "Desktop=11", "Application Data=11", "",
+    "[My Documents]", "s-1-1-0=\\\\%s\\UserShares\\%%USERNAME%%\\My Documents" % SBS, "",
+    "[Desktop]", "s-1-1-0=\\\\%s\\UserShares\\%%USERNAME%%\\Desktop" % SBS, "",
+    "[Application Data]", "s-1-1-0=\\\\%s\\UserShares\\%%USERNAME%%\\Application Data" % SBS, ""])
+FR_USER_CSE = "[{25537BA6-77A8-11D2-9B6C-0000F8080861}{88E729D6-BDC1-11D1-BD2A-00C04FB9603F}]"
+
+
+def action_fixtures(conf, sysvol_domain_dir):
+    db = open_db(conf)
+    base = str(db.domain_dn())
+    policies = "CN=Policies,CN=System,%s" % base
+    guid = {}
+    for r in db.search(base=policies, scope=ldb.SCOPE_ONELEVEL,
+                       expression="(objectClass=groupPolicyContainer)", attrs=["displayName", "cn"]):
+        guid[str(r["displayName"][0])] = str(r["cn"][0])
+    client = "CN=%s,%s" % (guid["Small Business Server Client Computer"], policies)
+    # domain root: Default Domain Policy, Client Computer, Password Policy, Lockout Policy
+    res = db.search(base=base, scope=ldb.SCOPE_BASE, attrs=["gPLink"])
+    links = str(res[0]["gPLink"][0]) if "gPLink" in res[0] else ""
+    if client.lower() not in links.lower():
+        parts = links.split("][")
+        first = parts[0] + ("]" if len(parts) > 1 else "")
+        rest = links[len(first):]
+        replace(db, base, gPLink=first + "[LDAP://%s;0]" % client + rest)
+    site = "CN=Default-First-Site-Name,CN=Sites,%s" % db.get_config_basedn()
+    res = db.search(base=site, scope=ldb.SCOPE_BASE, attrs=["gPLink"])
+    links = str(res[0]["gPLink"][0]) if "gPLink" in res[0] else ""
+    if client.lower() not in links.lower():
+        replace(db, site, gPLink=links + "[LDAP://%s;2]" % client)
+    # Folder Redirection: user settings in SYSVOL, version and extension names in the container
+    fr = guid["Small Business Server Folder Redirection"]
+    matches = [p for p in glob.glob("%s/Policies/*" % sysvol_domain_dir) if p.upper().endswith(fr.upper())]
+    folder = matches[0]
+    # the folder's own letter case (samba-tool writes "User"; Windows sees one folder either way)
+    user = ([d for d in os.listdir(folder) if d.upper() == "USER"] or ["User"])[0]
+    ds = "%s/%s/Documents & Settings" % (folder, user)
+    os.makedirs(ds, exist_ok=True)
+    with open("%s/fdeploy.ini" % ds, "wb") as f:
+        f.write(b"\xff\xfe" + FDEPLOY.encode("utf-16-le"))
+    with open("%s/GPT.INI" % folder, "wb") as f:
+        f.write(b"[General]\r\nVersion=65536\r\ndisplayName=New Group Policy Object\r\n")
+    for root, dirs, files in os.walk(folder):
+        for n in dirs:
+            os.chmod(os.path.join(root, n), 0o755)
+        for n in files:
+            os.chmod(os.path.join(root, n), 0o644)
+    replace(db, "CN=%s,%s" % (fr, policies), versionNumber="65536", gPCUserExtensionNames=FR_USER_CSE)
+    # a logon script path typed in another letter case (the wizard wrote SBS_LOGIN_SCRIPT.bat)
+    res = db.search(base=base, scope=ldb.SCOPE_SUBTREE, expression="(sAMAccountName=pgarcia)", attrs=["dn"])
+    replace(db, str(res[0].dn), scriptPath="sbs_login_script.BAT")
+    print("action fixtures: Client Computer GPO linked at the domain root and the site, Folder Redirection"
+          " settings in SYSVOL, pgarcia's scriptPath in another case")
+
+
+def ddcp_batch_admins(conf, sysvol_domain_dir, present):
+    """Removes (present=no) or puts back (yes) *S-1-5-32-544 in SeBatchLogonRight of the Default
+    Domain Controllers Policy, editing the UTF-16LE file in place."""
+    matches = [p for p in glob.glob("%s/Policies/*" % sysvol_domain_dir) if p.upper().endswith(DDCP_GUID)]
+    path = "%s/MACHINE/Microsoft/Windows NT/SecEdit/GptTmpl.inf" % matches[0]
+    with open(path, "rb") as f:
+        raw = f.read()
+    text = raw[2:].decode("utf-16-le")
+    out = []
+    for line in text.split("\r\n"):
+        if line.startswith("SeBatchLogonRight = "):
+            values = [v for v in line[len("SeBatchLogonRight = "):].split(",") if v and v != "*S-1-5-32-544"]
+            if present == "yes":
+                values.insert(min(2, len(values)), "*S-1-5-32-544")
+            line = "SeBatchLogonRight = " + ",".join(values)
+        out.append(line)
+    with open(path, "wb") as f:
+        f.write(b"\xff\xfe" + "\r\n".join(out).encode("utf-16-le"))
+    print(path)
+
+
 def main(argv):
     if len(argv) < 3:
         raise SystemExit("usage: see the header of %s" % argv[0])
@@ -555,6 +635,8 @@ def main(argv):
         "drop-users": lambda: drop_users(conf, *args),
         "count-users": lambda: count_users(conf),
         "ddcp": lambda: rewrite_ddcp(conf, *args),
+        "action-fixtures": lambda: action_fixtures(conf, *args),
+        "ddcp-batch-admins": lambda: ddcp_batch_admins(conf, *args),
     }
     if cmd not in handlers:
         raise SystemExit("unknown command %s" % cmd)

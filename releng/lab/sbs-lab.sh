@@ -421,10 +421,15 @@ create_gpos() {
   guid=$(grep 'Lockout Policy$' "$LAB_DIR/src/log/gpos.txt" | cut -d' ' -f1)
   write_inf "$sysvol/Policies/$guid" $'[System Access]\r\nLockoutBadCount = 50\r\nResetLockoutCount = 30\r\nLockoutDuration = 30\r\n'
   say "src: 8 'Small Business Server' GPOs created, 7 linked, WMI filters PostSP2/PreSP2 bound"
+  # what the server-change actions act on (links next to others, folder-redirection settings, ...)
+  directory src action-fixtures "$sysvol" >>"$LAB_DIR/src/log/gpos.txt" 2>&1 \
+    || { tail -20 "$LAB_DIR/src/log/gpos.txt" >&2; die "adding the action fixtures failed (log: $LAB_DIR/src/log/gpos.txt)"; }
 }
 
 write_inf() {  # GPO_DIR BODY : MACHINE/.../GptTmpl.inf in UTF-16LE with BOM, like secedit
-  local f="$1/MACHINE/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
+  # in the folder's own letter case (samba-tool makes "Machine"): NTFS would never hold both
+  local m=MACHINE; [ -d "$1/Machine" ] && m=Machine
+  local f="$1/$m/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
   mkdir -p "$(dirname "$f")"
   { printf '\xff\xfe'; printf '[Unicode]\r\nUnicode=yes\r\n%s[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n' "$2" | iconv -f UTF-8 -t UTF-16LE; } > "$f"
 }
@@ -637,7 +642,7 @@ cmd_run() {
 
 # ------------------------------------------------------------------ mutate
 MUTATIONS=(remove-mybusiness-ou second-a-record remove-delegation-right remove-srv-records
-           downgrade-service-pack too-many-users clock-skew)
+           downgrade-service-pack too-many-users clock-skew remove-admin-batch-logon)
 
 dns_tool() {  # samba-tool dns ... against the source DC, from its own namespace
   src samba-tool dns "$@" -U "$(admin_cred)"
@@ -655,6 +660,8 @@ apply_mutation() {  # CASE
       dns_tool add "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null ;;
     remove-delegation-right)
       directory src ddcp "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" no >/dev/null ;;
+    remove-admin-batch-logon)
+      directory src ddcp-batch-admins "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" no >/dev/null ;;
     remove-srv-records)
       local r zone name data
       : > "$m.tmp"
@@ -690,6 +697,8 @@ revert_mutation() {  # CASE
       dns_tool delete "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null ;;
     remove-delegation-right)
       directory src ddcp "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" yes >/dev/null ;;
+    remove-admin-batch-logon)
+      directory src ddcp-batch-admins "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" yes >/dev/null ;;
     remove-srv-records)
       local zone name data
       while IFS=$'\t' read -r zone name data; do

@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 public class LegacyGposCheck implements MigrationCheck {
 
     static final String PREFIX = "Small Business Server";
+    /** Step 5 removes this one (catalog 5.2), after the destination's folder redirection is on. */
+    static final String FOLDER_REDIRECTION = "Small Business Server Folder Redirection";
 
     @Override
     public String id() {
@@ -47,7 +49,9 @@ public class LegacyGposCheck implements MigrationCheck {
         List<String> evidence = new ArrayList<>();
         for (Entry e : all) {
             String name = e.first("displayName");
-            if (name != null && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            if (name != null && name.equalsIgnoreCase(FOLDER_REDIRECTION)) {
+                evidence.add(name + " " + e.first("cn") + " (removed in step 5, not counted here)");
+            } else if (name != null && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
                 legacy.add(name);
                 evidence.add(name + " " + e.first("cn"));
             }
