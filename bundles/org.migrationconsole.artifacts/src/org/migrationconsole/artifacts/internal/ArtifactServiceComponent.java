@@ -154,7 +154,7 @@ public class ArtifactServiceComponent implements ArtifactService {
     public ArtifactReading read(Artifact artifact, Path fileOrFolder) throws IOException, ArtifactException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(artifact.fileName()) : fileOrFolder;
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(file + " does not exist");
+            throw new IOException("'" + file + "' does not exist");
         }
         return artifact.read(ArtifactWriter.read(file, artifact.fileName()));
     }
@@ -212,7 +212,7 @@ public class ArtifactServiceComponent implements ArtifactService {
     public Wiped wipe(Artifact artifact, Path fileOrFolder) throws IOException, MigrationRuleException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(artifact.fileName()) : fileOrFolder;
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("there is no " + artifact.fileName() + " at " + file);
+            throw new IOException("there is no " + artifact.fileName() + " at '" + file + "'");
         }
         if (state.workspace().readOnly()) {
             throw new MigrationRuleException(state.workspace().readOnlyReason());

@@ -323,6 +323,9 @@ class CliFuzzTest {
     private static boolean namesSomething(String message, List<String> args) {
         for (String a : args) {
             String shown = escape(a);
+            if (message.contains("'" + shown + "'")) {
+                return true;
+            }
             String bare = shown.replaceFirst("^-+", "").replaceFirst("=.*", "");
             if (!bare.isBlank() && bare.length() >= 2 && message.contains(bare.length() > 60 ? bare.substring(0, 60)
                     : bare)) {
