@@ -98,6 +98,38 @@ public final class SecretStore {
         }
     }
 
+    /** The accounts a password is stored for, sorted (never the passwords). */
+    public java.util.List<String> accounts() {
+        String base = "migrationconsole/passwords";
+        if (!root.nodeExists(base)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String child : root.node(base).childrenNames()) {
+            out.add(EncodingUtils.decodeSlashes(child));
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** Whether a password is stored for {@code account}. */
+    public boolean contains(String account) {
+        return root.nodeExists("migrationconsole/passwords/" + EncodingUtils.encodeSlashes(account));
+    }
+
+    /**
+     * Removes the stored password of {@code account}, if any, and saves the store.
+     *
+     * @return whether there was one
+     */
+    public boolean forget(String account) throws IOException {
+        if (!contains(account)) {
+            return false;
+        }
+        remove(account);
+        return true;
+    }
+
     public void remove(String account) throws IOException {
         node(account).removeNode();
         root.flush();

@@ -8,5 +8,5 @@
  *
  * <p>Import with {@code org.migrationconsole.api.artifact;version="[1.0,2.0)"}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.migrationconsole.api.artifact;

@@ -9,6 +9,13 @@ public final class ExitCodes {
     public static final int REFUSED = 1;
     /** Bad usage or bad input (the message names the option, field or file). */
     public static final int USAGE = 2;
+    /**
+     * An unexpected failure (a bug or a broken installation): one line names what failed and
+     * where the log is; never a stack trace on the terminal.
+     *
+     * @since 1.1
+     */
+    public static final int FAILED = 3;
 
     private ExitCodes() {
     }

@@ -10,5 +10,5 @@
  * <p>Import with {@code org.migrationconsole.api.command;version="[1.0,2.0)"} and
  * {@code picocli;version="[4.7,5)"}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.migrationconsole.api.command;

@@ -153,10 +153,10 @@ public class ArtifactServiceComponent implements ArtifactService {
     @Override
     public ArtifactReading read(Artifact artifact, Path fileOrFolder) throws IOException, ArtifactException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(artifact.fileName()) : fileOrFolder;
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist or is not a file");
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("'" + file + "' does not exist");
         }
-        return artifact.read(Files.readAllBytes(file));
+        return artifact.read(ArtifactWriter.read(file, artifact.fileName()));
     }
 
     @Override
@@ -175,8 +175,10 @@ public class ArtifactServiceComponent implements ArtifactService {
         }
         Optional<byte[]> existing = base;
         Path main = folder.resolve(artifact.fileName());
-        if (existing.isEmpty() && Files.isRegularFile(main)) {
-            existing = Optional.of(Files.readAllBytes(main));
+        if (existing.isEmpty() && Files.exists(main, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // refuse a link, a non-regular file or another user's file before producing anything
+            org.migrationconsole.core.files.SafeFiles.requireReplaceable(main.toAbsolutePath().normalize());
+            existing = Optional.of(ArtifactWriter.read(main, artifact.fileName()));
         }
         List<ArtifactFile> files = artifact.produce(values, existing, context());
         List<Path> written = new ArrayList<>();
@@ -184,8 +186,10 @@ public class ArtifactServiceComponent implements ArtifactService {
         try {
             for (ArtifactFile f : files) {
                 Path target = folder.resolve(f.name());
-                ArtifactWriter.write(target, f.content(), f.secret());
+                String sha = ArtifactWriter.write(target, f.content(), f.secret());
                 written.add(target.toAbsolutePath());
+                state.recordFileWritten(artifact.id(), target.toAbsolutePath().normalize(), sha, f.name()
+                        + (f.secret() ? " (holds a secret)" : ""));
                 secret |= f.secret();
                 LOG.info("{}: wrote {} ({} bytes, {})", artifact.id(), target.toAbsolutePath(), f.content().length,
                         f.encoding());
@@ -207,13 +211,23 @@ public class ArtifactServiceComponent implements ArtifactService {
     @Override
     public Wiped wipe(Artifact artifact, Path fileOrFolder) throws IOException, MigrationRuleException {
         Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(artifact.fileName()) : fileOrFolder;
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("there is no " + artifact.fileName() + " at " + file);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("there is no " + artifact.fileName() + " at '" + file + "'");
         }
         if (state.workspace().readOnly()) {
             throw new MigrationRuleException(state.workspace().readOnlyReason());
         }
-        long size = ArtifactWriter.wipe(file);
+        Path abs = file.toAbsolutePath().normalize();
+        long size = Files.size(abs);
+        try {
+            ArtifactWriter.wipe(abs, h -> state.writtenByConsole(abs, h));
+        } catch (org.migrationconsole.core.files.UnsafeFileException e) {
+            if ("not-written-by-console".equals(e.rule())) {
+                // not an error of the file system: a rule of the console, said as such (exit 1)
+                throw new MigrationRuleException(e.getMessage());
+            }
+            throw e;
+        }
         LOG.info("{}: wiped {} ({} bytes)", artifact.id(), file.toAbsolutePath(), size);
         state.recordEvent(artifact.id(), file.getFileName() + " at " + file.toAbsolutePath() + " overwritten ("
                 + size + " bytes) and deleted");

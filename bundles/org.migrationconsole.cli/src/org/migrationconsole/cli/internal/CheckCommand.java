@@ -116,6 +116,9 @@ final class CheckCommand extends BaseCommand {
     private String stepId(String value) {
         List<StepStatus> steps = state().steps();
         if (value.matches("[0-9]+")) {
+            if (value.length() > 9) {
+                return null; // no int: the usage error names --step and the range
+            }
             int n = Integer.parseInt(value);
             return n >= 1 && n <= steps.size() ? steps.get(n - 1).id() : null;
         }

@@ -1,6 +1,7 @@
 package org.migrationconsole.cli.internal;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class Cli {
     public static final int OK = ExitCodes.OK;
     public static final int REFUSED = ExitCodes.REFUSED;
     public static final int USAGE = ExitCodes.USAGE;
+    public static final int FAILED = ExitCodes.FAILED;
 
     /** The log, looked up only when there is something to say (a plain command does not pay for it). */
     private static Logger log() {
@@ -52,7 +54,7 @@ public final class Cli {
             commandListHeading = "%nCommands:%n", footerHeading = "%n", footer = {
                     "Exit codes: 0 ok, 1 refused by a rule (check: errors found),",
                     "2 bad usage or bad input (check: cannot run - bad profile, unreachable server,",
-                    "refused credentials).",
+                    "refused credentials), 3 unexpected failure (one line; details in the log).",
                     "'COMMAND --help' shows a command's options." })
     static final class Root implements Callable<Integer> {
         @Spec
@@ -97,6 +99,7 @@ public final class Cli {
         b.put("profile", () -> new ProfileCommand(env));
         b.put("path", () -> new PathCommand(env));
         b.put("artifact", () -> new ArtifactCommand(env));
+        b.put("secret", () -> new SecretCommand(env));
         b.put("steps", () -> new P2Commands.Steps(env));
         b.put("install", () -> new P2Commands.Install(env));
         b.put("update", () -> new P2Commands.Update(env));
@@ -145,17 +148,20 @@ public final class Cli {
         root.addSubcommand("help", new HelpCommand());
         addHelpOption(root);
         root.setUsageHelpWidth(100);
-        root.setOut(new PrintWriter(env.out(), true));
-        root.setErr(new PrintWriter(env.err(), true));
+        root.setOut(new PrintWriter(TerminalText.writer(env.out()), true));
+        root.setErr(new PrintWriter(TerminalText.writer(env.err()), true));
         root.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Cli::commandList);
         root.setParameterExceptionHandler(this::usageError);
         root.setExecutionExceptionHandler((ex, cl, parsed) -> {
-            log().error("'{}' failed", cl.getCommandName(), ex);
-            cl.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage())
-                    + " (details in the log: " + env.logFile() + ")");
-            return USAGE;
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // the workspace or a file cannot be read or written: the message says which (exit 2)
+                log().warn("'{}' failed", commandName(cl), ex);
+                env.err().println("error: " + io.getMessage() + " (details in the log: " + logFileOrUnknown() + ")");
+                return USAGE;
+            }
+            return failed(commandName(cl), ex);
         });
         return root;
     }
@@ -257,8 +263,53 @@ public final class Cli {
         return USAGE;
     }
 
-    /** Runs one command line (without the launcher's own options). */
+    private static String commandName(CommandLine cl) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            names.add(0, c.getCommandName());
+        }
+        return String.join(" ", names);
+    }
+
+    /**
+     * An unexpected failure: the details (stack trace) go to the log only; the terminal gets one
+     * line naming what failed and where the log is; exit {@value #FAILED}.
+     */
+    private int failed(String what, Throwable ex) {
+        try {
+            log().error("'{}' failed unexpectedly", what, ex);
+        } catch (RuntimeException | LinkageError e) {
+            // the log itself failed: the one line below still says what happened
+        }
+        String reason = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName()
+                : ex.getClass().getSimpleName() + ": " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        if (reason.length() > 300) {
+            reason = reason.substring(0, 300) + "...";
+        }
+        env.err().println("error: " + (what.isEmpty() ? "the command" : "'" + what + "'") + " failed unexpectedly ("
+                + reason + "); nothing is reported as done. Details are in the log: " + logFileOrUnknown());
+        return FAILED;
+    }
+
+    private String logFileOrUnknown() {
+        try {
+            Path p = env.logFile();
+            return p == null ? "(no log file)" : p.toString();
+        } catch (RuntimeException | LinkageError e) {
+            return "(the log cannot be found: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Runs one command line (without the launcher's own options); never throws. */
     public int run(List<String> args) {
+        try {
+            return runCommand(args);
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            return failed(args.isEmpty() ? "" : args.get(0), e);
+        }
+    }
+
+    private int runCommand(List<String> args) {
         CommandLine root = commandLine(args.isEmpty() ? null : args.get(0));
         if (args.isEmpty()) {
             return usageError(new ParameterException(root, "no command given"), new String[0]);

@@ -27,6 +27,25 @@ public class CliApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
+        try {
+            return startCli(context);
+        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            // never a stack trace on the terminal, never exit 0 (issue 9)
+            String where;
+            try {
+                org.slf4j.LoggerFactory.getLogger(CliApplication.class).error("the command line failed", e);
+                where = String.valueOf(org.migrationconsole.logging.LogFile.path());
+            } catch (RuntimeException | LinkageError l) {
+                where = "(the log cannot be written: " + l.getMessage() + ")";
+            }
+            System.err.println("error: the command line failed unexpectedly (" + TerminalText.escape(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())) + ");"
+                    + " nothing is reported as done. Details are in the log: " + where);
+            return Cli.FAILED;
+        }
+    }
+
+    private Object startCli(IApplicationContext context) throws Exception {
         String[] raw = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS,
                 new String[0]);
         List<String> args = new ArrayList<>(Arrays.asList(raw));

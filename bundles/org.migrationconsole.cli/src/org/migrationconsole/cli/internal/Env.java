@@ -40,8 +40,9 @@ public final class Env implements CommandEnvironment {
         this.artifacts = artifacts;
         this.plugins = plugins;
         this.in = in;
-        this.out = out;
-        this.err = err;
+        // every text a command prints has its control characters escaped (TerminalText)
+        this.out = TerminalText.stream(out);
+        this.err = TerminalText.stream(err);
     }
 
     @Override

@@ -42,13 +42,38 @@ final class P2Commands {
                         + " log: " + env.logFile()));
                 return Cli.USAGE;
             } catch (IOException e) {
-                err().println("error: " + e.getMessage());
+                err().println("error: " + summary(String.valueOf(e.getMessage()), "p2 failed"));
                 return Cli.USAGE;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 err().println("error: interrupted");
                 return Cli.USAGE;
             }
+        }
+
+        /**
+         * What the p2 director said, for the terminal: its messages without Java stack traces, at
+         * most a few lines, and where the full output is (the log gets all of it).
+         */
+        String summary(String output, String what) {
+            org.slf4j.LoggerFactory.getLogger(P2Commands.class).warn("{}:\n{}", what, output);
+            List<String> lines = new java.util.ArrayList<>();
+            int dropped = 0;
+            for (String line : output.strip().split("\\R")) {
+                String t = line.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (t.startsWith("at ") || t.startsWith("... ") || t.startsWith("Caused by:")
+                        || t.matches("(?:[a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]*(?:Exception|Error)(?::.*)?")
+                        || lines.size() >= 6) {
+                    dropped++;
+                    continue;
+                }
+                lines.add(line.stripTrailing());
+            }
+            return String.join(System.lineSeparator(), lines) + (dropped == 0 ? "" : System.lineSeparator()
+                    + "(" + dropped + " more line(s), stack traces included, are in the log: " + env.logFile() + ")");
         }
 
         /** A repository given as a directory becomes a file: URI. */
@@ -141,7 +166,7 @@ final class P2Commands {
             Plugins.Result r = plugins.install(repo, f);
             if (r.exitCode() != 0) {
                 err().println("error: p2 could not install " + f + ":");
-                err().println(r.output().strip());
+                err().println(summary(r.output(), "the p2 director's output"));
                 return Cli.REFUSED;
             }
             env.audit("plug-ins", "installed feature " + f + " (step " + stepId + ") from " + repo);
@@ -175,7 +200,7 @@ final class P2Commands {
                 Plugins.Result r = plugins.update(repo, u);
                 if (r.exitCode() != 0) {
                     err().println("error: p2 could not update " + u.featureId() + ":");
-                    err().println(r.output().strip());
+                    err().println(summary(r.output(), "the p2 director's output"));
                     return Cli.REFUSED;
                 }
                 env.audit("plug-ins", "updated feature " + u.featureId() + " " + u.installedVersion() + " -> "
@@ -216,7 +241,7 @@ final class P2Commands {
             Plugins.Result r = plugins.uninstall(feature.get().id());
             if (r.exitCode() != 0) {
                 err().println("error: p2 could not uninstall " + feature.get().id() + ":");
-                err().println(r.output().strip());
+                err().println(summary(r.output(), "the p2 director's output"));
                 return Cli.REFUSED;
             }
             env.audit("plug-ins", "uninstalled feature " + feature.get().id() + " (step " + stepId + ")");

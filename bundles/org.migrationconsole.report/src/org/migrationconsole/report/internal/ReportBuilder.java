@@ -660,7 +660,15 @@ public final class ReportBuilder {
         return new Section("journal", "Journal", "Every recorded change, oldest first, as the console's journal holds "
                 + "it (each record is checksummed and written to disk before it counts).",
                 List.of(new Table(List.of("#", "When", "Who", "What", "Note"), List.of(5, 16, 9, 35, 35), rows,
-                        "The journal is empty.")));
+                        "The journal is empty."), new Paragraph(chainHead())));
+    }
+
+    /** The journal's chain head, for the customer to keep with the sign-off. */
+    private String chainHead() {
+        return state.journalChainHead().map(h -> "Journal chain head (SHA-256 of the last record): " + h
+                + ". Keep it with this report: 'journal --verify' prints the same value as long as no record up to"
+                + " here was removed, changed or reordered.").orElse("Journal chain head: none (the journal has no"
+                        + " record yet).");
     }
 
     private String title(String taskId) {

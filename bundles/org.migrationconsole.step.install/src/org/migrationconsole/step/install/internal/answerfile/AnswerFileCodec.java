@@ -57,10 +57,32 @@ public final class AnswerFileCodec {
     private AnswerFileCodec() {
     }
 
+    /** The largest cfg.ini read: 1 MiB (Setup's own files are a few kilobytes). */
+    public static final long MAX_SIZE = 1L << 20;
+
+    /**
+     * Reads a cfg.ini: a regular file (a link may lead to one) of at most {@link #MAX_SIZE}
+     * bytes; a FIFO, a device or a folder is refused without being opened.
+     */
     public static Decoded read(Path file) throws AnswerFileException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new AnswerFileException("cannot read " + file + ": it is not a regular file; refused");
+            }
+            if (a.size() > MAX_SIZE) {
+                throw new AnswerFileException("cannot read " + file + ": it is " + a.size() + " bytes; an answer"
+                        + " file may be at most 1 MiB; refused");
+            }
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_SIZE + 1);
+            }
+            if (bytes.length > MAX_SIZE) {
+                throw new AnswerFileException("cannot read " + file + ": it grew beyond 1 MiB while being read;"
+                        + " refused");
+            }
         } catch (IOException e) {
             throw new AnswerFileException("cannot read " + file + ": " + e.getMessage(), e);
         }

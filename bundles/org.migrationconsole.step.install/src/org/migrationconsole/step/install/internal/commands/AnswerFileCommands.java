@@ -100,7 +100,7 @@ public class AnswerFileCommands implements CommandContribution {
             PrintStream out = root.env.out();
             PrintStream err = root.env.err();
             if (!Files.isRegularFile(file)) {
-                err.println("error: " + file + " does not exist or is not a file");
+                err.println("error: FILE '" + file + "' does not exist or is not a file");
                 return ExitCodes.USAGE;
             }
             AnswerFileCodec.Decoded d;
@@ -303,7 +303,7 @@ public class AnswerFileCommands implements CommandContribution {
             Artifact a = artifact(env);
             Path file = Files.isDirectory(dir) ? dir.resolve(a.fileName()) : dir;
             if (!Files.isRegularFile(file)) {
-                env.err().println("error: there is no answer file at " + file);
+                env.err().println("error: DIR: there is no answer file at '" + file + "'");
                 return ExitCodes.USAGE;
             }
             try {

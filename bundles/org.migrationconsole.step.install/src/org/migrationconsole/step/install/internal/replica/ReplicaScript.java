@@ -1,5 +1,6 @@
 package org.migrationconsole.step.install.internal.replica;
 
+import org.migrationconsole.api.artifact.ScriptQuoting;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -57,9 +58,11 @@ public final class ReplicaScript {
                 .append(eol).append("# catalog, replicating from the source. You are asked for the DSRM password;")
                 .append(" the server restarts.").append(eol)
                 .append("Install-WindowsFeature AD-Domain-Services -IncludeManagementTools").append(eol)
-                .append("Install-ADDSDomainController -DomainName '").append(domain).append("' -InstallDns")
-                .append(" -NoGlobalCatalog:$false -ReplicationSourceDC '").append(source).append("' -Credential (Get-Credential '")
-                .append(admin).append("')").append(eol).append(eol);
+                .append("Install-ADDSDomainController -DomainName ").append(ScriptQuoting.powerShell(domain, "domain"))
+                .append(" -InstallDns -NoGlobalCatalog:$false -ReplicationSourceDC ")
+                .append(ScriptQuoting.powerShell(source, "source")).append(" -Credential (Get-Credential ")
+                .append(ScriptQuoting.powerShell(admin, "the administrator account (source.admin)")).append(")")
+                .append(eol).append(eol);
         b.append("# --- 3. After the restart: check replication ------------------------------------------").append(eol)
                 .append("# Both commands must report no errors before the roles move. Migration Console's check")
                 .append(eol).append("# replication.healthy reads the same from the directory.").append(eol)
