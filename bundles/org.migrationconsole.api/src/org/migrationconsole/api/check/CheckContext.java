@@ -27,4 +27,18 @@ public interface CheckContext {
 
     /** True when the run was cancelled; long checks should stop early. */
     boolean isCanceled();
+
+    /**
+     * Tells the runner when what this check proves happened, read from the server (e.g. the
+     * destination DC's NTDS Settings {@code whenCreated}, the FSMO transfer's replication
+     * metadata). When the check passes and completes its task, the task is completed as of that
+     * time (journalled as backdated) and a clock the task starts runs from it.
+     *
+     * @param when the moment, from the server's own data
+     * @param what where it was read, for the journal
+     * @since 1.2
+     */
+    default void provedAt(Instant when, String what) {
+        // runners that do not keep evidence times ignore it
+    }
 }
