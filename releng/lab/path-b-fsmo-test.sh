@@ -27,6 +27,18 @@ sed 's/^target.version=.*/target.version=essentials-2016/' "$LAB_DIR/lab.profile
 mc profile import "$WS.profile"   # no --password-file: keep the lab password out of secure storage
 [ "$(mc path --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')" = b ] || fail "path is not b"
 
+# path B needs "Log on as a service" cleared in the Default Domain Controllers Policy (task
+# prepare.clear-logon-as-service, gated by domain.logon-as-service): the admin's edit, done here
+/usr/bin/python3 - "$LAB_DIR/src/state/sysvol" <<'PY'
+import os, sys
+for root, _, names in os.walk(sys.argv[1]):
+    if "6ac1786c-016f-11d2-945f-00c04fb984f9" in root.lower() and "GptTmpl.inf" in names:
+        f = os.path.join(root, "GptTmpl.inf")
+        t = open(f, encoding="utf-16").read()
+        t = "\r\n".join(l for l in t.split("\r\n") if not l.startswith("SeServiceLogonRight"))
+        open(f, "w", encoding="utf-16", newline="").write(t)
+        print("   cleared SeServiceLogonRight in", f)
+PY
 # step 1's check-gated tasks need their checks to have passed: one full pre-flight run first
 mc check --password-file "$LAB_DIR/admin.password" >/dev/null 2>&1 || true
 # the prerequisites of the replica promotion: step 1, in order (optional tasks skipped)

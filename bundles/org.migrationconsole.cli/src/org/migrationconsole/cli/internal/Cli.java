@@ -59,6 +59,7 @@ public final class Cli {
             Commands:
               status [--json]                       steps in order with their tasks, and the clocks
               task ID start|complete|skip|fail|reset [--note TEXT] [--json]
+              task ID complete --at TIME            done earlier (ISO-8601); journalled as backdated
                                                     change a task's state (reset needs --note)
               task ID note --note TEXT              add a note to a task's history
               journal [--json]                      the audit journal, oldest first
@@ -128,7 +129,7 @@ public final class Cli {
         boolean acceptEula = args.remove("--accept-eula");
         Map<String, String> options = new HashMap<>();
         for (String name : List.of("--note", "--step", "--profile", "--password-file", "--out", "--encoding",
-                "--user", "--repository", "--feature")) {
+                "--user", "--repository", "--feature", "--at")) {
             int n = args.indexOf(name);
             if (n >= 0) {
                 if (n + 1 >= args.size()) {
@@ -139,6 +140,14 @@ public final class Cli {
             }
         }
         String note = options.get("--note");
+        if (options.containsKey("--at")) {
+            try {
+                completedAt = parseAt(options.get("--at"));
+            } catch (RuntimeException e) {
+                return usage("--at '" + options.get("--at") + "' is not a time: use ISO-8601, e.g."
+                        + " 2026-11-20T09:12:00Z or 2026-11-20T10:12+01:00");
+            }
+        }
         if (args.isEmpty()) {
             return usage("no command given");
         }
@@ -201,6 +210,17 @@ public final class Cli {
         }
     }
 
+    /** {@code task ID complete --at TIME}: when the work was really done (journalled as backdated). */
+    private java.time.Instant completedAt;
+
+    static java.time.Instant parseAt(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.parse(text);
+        }
+    }
+
     private int usage(String problem) {
         err.println("error: " + problem);
         err.print(USAGE_TEXT);
@@ -213,7 +233,8 @@ public final class Cli {
             TaskStatus after;
             switch (action) {
                 case "start" -> after = state.start(id, note);
-                case "complete" -> after = state.complete(id, note);
+                case "complete" -> after = completedAt == null ? state.complete(id, note)
+                        : state.complete(id, note, completedAt);
                 case "skip" -> after = state.skip(id, note);
                 case "fail" -> after = state.fail(id, note);
                 case "reset" -> after = state.reset(id, note);

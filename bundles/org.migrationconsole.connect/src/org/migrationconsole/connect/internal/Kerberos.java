@@ -49,6 +49,9 @@ public final class Kerberos {
                 + " rdns = false\n"
                 // SBS 2003 (FL 2003) accounts have RC4 keys only
                 + " allow_weak_crypto = true\n"
+                + " default_tkt_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 rc4-hmac\n"
+                + " default_tgs_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 rc4-hmac\n"
+                + " permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 rc4-hmac\n"
                 + " udp_preference_limit = 1\n"
                 + " kdc_timeout = 5000\n"
                 + " max_retries = 1\n"
