@@ -683,8 +683,8 @@ class LabChecksTest {
     }
 
     private static void stalledRun(String mutation) throws Exception {
-        // the stall starts 2 s into the run (after the JVM started and connected) and lasts 6 s
-        Process stall = new ProcessBuilder("sh", "-c", "sleep 2; LAB_STALL_SECONDS=6 '" + lab + "' mutate "
+        // the stall starts 1.5 s into the run (after the JVM started and connected) and lasts 6 s
+        Process stall = new ProcessBuilder("sh", "-c", "sleep 1.5; LAB_STALL_SECONDS=6 '" + lab + "' mutate "
                 + mutation).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Run run = check(backedUp, kerberos);
