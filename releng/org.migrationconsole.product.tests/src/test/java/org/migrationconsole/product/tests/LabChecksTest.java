@@ -125,9 +125,9 @@ class LabChecksTest {
         files = Product.newWorkspace("lab-files");
         backedUp = Product.newWorkspace("lab-mutations");
         assertEquals(0, mc(backedUp, "task", "prepare.backup", "complete", "--note", "test restore ok").exit());
-        kerberos = profile("kerberos", p -> {
-            p.remove("lab.ca");
-            p.remove("source.ldap.security");
+        kerberos = profile("kerberos", q -> {
+            q.remove("lab.ca");
+            q.remove("source.ldap.security");
         });
     }
 
