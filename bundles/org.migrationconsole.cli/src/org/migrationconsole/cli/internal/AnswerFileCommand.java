@@ -27,6 +27,7 @@ import org.migrationconsole.step.install.internal.answerfile.AnswerFileException
 import org.migrationconsole.step.install.internal.answerfile.AnswerFileValidator;
 import org.migrationconsole.step.install.internal.answerfile.KeyCatalog;
 import org.migrationconsole.step.install.internal.answerfile.KeySpec;
+import org.migrationconsole.step.install.internal.answerfile.MigrationKeys;
 import org.migrationconsole.step.install.internal.answerfile.Violation;
 
 /**
@@ -55,12 +56,13 @@ final class AnswerFileCommand {
         return SecretStore.accountKey(SUBJECT, destination);
     }
 
-    int run(List<String> args, Map<String, String> options, boolean json, boolean acceptEula) {
+    int run(List<String> args, Map<String, String> options, boolean json, boolean acceptEula,
+            boolean unverifiedKeys) {
         String action = args.size() >= 2 ? args.get(1) : "";
         return switch (action) {
             case "validate" -> args.size() == 3 ? validate(Path.of(args.get(2)), json)
                     : usage("answer-file validate needs one FILE");
-            case "write" -> args.size() == 2 ? write(options, acceptEula)
+            case "write" -> args.size() == 2 ? write(options, acceptEula, unverifiedKeys)
                     : usage("answer-file write takes only options (--out DIR is required)");
             case "wipe" -> args.size() == 3 ? wipe(Path.of(args.get(2))) : usage("answer-file wipe needs one DIR");
             default -> usage("answer-file takes validate FILE, write --out DIR or wipe DIR");
@@ -132,7 +134,7 @@ final class AnswerFileCommand {
 
     // ------------------------------------------------------------------ write
 
-    private int write(Map<String, String> options, boolean acceptEula) {
+    private int write(Map<String, String> options, boolean acceptEula, boolean unverifiedKeys) {
         if (!options.containsKey("--out")) {
             return usage("answer-file write needs --out DIR (e.g. the root of the USB drive)");
         }
@@ -195,12 +197,8 @@ final class AnswerFileCommand {
         if (address != null) {
             file.set(P, "StaticIPv4Address", address);
         }
-        file.set(I, "SourceServerName", label(profile.sourceHost()));
-        if (profile.sourceAddress() != null) {
-            file.set(I, "SourceServerIPv4Address", profile.sourceAddress());
-        }
-        file.set(I, "SourceDomainAdminName", profile.adminAccount());
-        file.set(I, "MigrationMode", "true");
+        MigrationKeys.Outcome migration = MigrationKeys.apply(file, KeyCatalog.load(), unverifiedKeys,
+                MigrationKeys.values(label(profile.sourceHost()), profile.sourceAddress(), profile.adminAccount()));
 
         char[] password = null;
         byte[] bytes = null;
@@ -236,6 +234,11 @@ final class AnswerFileCommand {
             out.println("Wrote " + written + " (" + encoding.id() + ", CRLF, " + keys + " keys).");
             err.println("WARNING: " + written + " holds the administrator password in PLAIN TEXT. Keep the drive"
                     + " locked away, and once Setup has finished run: answer-file wipe " + dir);
+            if (!migration.leftOut().isEmpty()) {
+                err.println("note: not written: " + String.join(", ", migration.leftOut()) + ". No published"
+                        + " document names these keys and Setup may reject or misread them; give --unverified-keys"
+                        + " to write them");
+            }
             for (KeySpec k : KeyCatalog.load().keys()) {
                 if (k.unverified() && file.get(k.section(), k.key()).isPresent()) {
                     err.println("note: " + k.key() + " is unverified: no published document names it; check it"

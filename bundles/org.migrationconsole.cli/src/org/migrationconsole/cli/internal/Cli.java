@@ -73,9 +73,12 @@ public final class Cli {
               answer-file validate FILE [--json]    check a cfg.ini: encoding (Unicode or ANSI, never UTF-8)
                                                     and every key's rule (exit 1 lists key, rule id, reason)
               answer-file write --out DIR [--encoding unicode|ansi] [--accept-eula] [--user NAME]
-                        [--password-file FILE]  write DIR/cfg.ini for the migration-mode install from the
+                        [--password-file FILE] [--unverified-keys]
+                                                    write DIR/cfg.ini for the migration-mode install from the
                                                     profile and step 2's inputs; the password comes from the
-                                                    file or secure storage (answer-file@DESTINATION)
+                                                    file or secure storage (answer-file@DESTINATION);
+                                                    --unverified-keys also writes the four migration keys no
+                                                    published document names (SourceServerName, ...)
               answer-file wipe DIR                  overwrite DIR/cfg.ini (it holds a plain-text password)
                                                     and delete it
               path [a|b --note REASON] [--json]     the install path (a: migration mode, b: replica domain
@@ -127,6 +130,7 @@ public final class Cli {
         List<String> args = new ArrayList<>(argList);
         boolean json = args.remove("--json");
         boolean acceptEula = args.remove("--accept-eula");
+        boolean unverifiedKeys = args.remove("--unverified-keys");
         Map<String, String> options = new HashMap<>();
         for (String name : List.of("--note", "--step", "--profile", "--password-file", "--out", "--encoding",
                 "--user", "--repository", "--feature", "--at")) {
@@ -175,7 +179,7 @@ public final class Cli {
             case "check" -> args.size() == 1 ? check(options, json) : usage("check takes only options");
             case "profile" -> profile(args, options, json);
             case "path" -> path(args, note, json);
-            case "answer-file" -> answerFile(args, options, json, acceptEula);
+            case "answer-file" -> answerFile(args, options, json, acceptEula, unverifiedKeys);
             case "fsmo-script" -> args.size() == 1 ? fsmoScript(options) : usage("fsmo-script takes only --out DIR");
             case "steps" -> args.size() == 1 ? p2(() -> steps(json)) : usage("steps takes no arguments");
             case "install" -> args.size() == 1 ? p2(() -> install(options)) : usage("install takes only options");
@@ -379,9 +383,10 @@ public final class Cli {
         }
     }
 
-    private int answerFile(List<String> args, Map<String, String> options, boolean json, boolean acceptEula) {
+    private int answerFile(List<String> args, Map<String, String> options, boolean json, boolean acceptEula,
+            boolean unverifiedKeys) {
         try {
-            return new AnswerFileCommand(state, out, err).run(args, options, json, acceptEula);
+            return new AnswerFileCommand(state, out, err).run(args, options, json, acceptEula, unverifiedKeys);
         } catch (NoClassDefFoundError e) {
             err.println("error: answer-file needs step 2 (org.migrationconsole.step.install), which is not installed");
             return USAGE;

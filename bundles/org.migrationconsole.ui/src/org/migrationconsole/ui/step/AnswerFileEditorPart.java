@@ -169,7 +169,7 @@ public class AnswerFileEditorPart {
             file.set(I, "NetbiosName", p.netbiosDomain());
             file.set(I, "DNSName", p.domain());
             file.set(I, "UserName", p.adminAccount());
-            file.set(I, "SourceServerName", p.sourceHost().split("\\.")[0]);
+            // the migration-only keys are unverified and opt-in: left empty unless the admin fills them in
         }
         String address = inputs.getOrDefault("destination-address", p == null || p.destinationAddress() == null ? ""
                 : p.destinationAddress());
