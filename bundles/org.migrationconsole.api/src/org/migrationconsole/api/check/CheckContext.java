@@ -41,4 +41,22 @@ public interface CheckContext {
     default void provedAt(Instant when, String what) {
         // runners that do not keep evidence times ignore it
     }
+
+    /**
+     * Tells the runner when a migration clock really started on one install path, read from the
+     * server, whichever task starts it and whenever that task is ticked: e.g. the 21-day
+     * coexistence clock from the destination DC's NTDS Settings {@code whenCreated} on path A,
+     * where Setup's own promotion is the installation. The runner records it (journalled as clock
+     * evidence) when the check passed and the workspace follows {@code path}.
+     *
+     * @param clock the clock
+     * @param path the install path on which this moment starts the clock ("a" or "b")
+     * @param when the moment, from the server's own data
+     * @param what where it was read, for the journal
+     * @since 1.2
+     */
+    default void clockStartedAt(org.migrationconsole.api.step.MigrationClock clock, String path, Instant when,
+            String what) {
+        // runners that do not keep clock evidence ignore it
+    }
 }

@@ -32,6 +32,7 @@ import org.migrationconsole.api.check.NameLookup;
 import org.migrationconsole.api.state.MigrationRuleException;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.api.state.TaskStatus;
+import org.migrationconsole.api.step.MigrationClock;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -184,8 +185,14 @@ public class CheckServiceComponent implements CheckService {
         }
     }
 
-    /** When a check said what it proves happened (see CheckContext.provedAt). */
-    record Proof(Instant when, String what) {
+    /**
+     * When a check said what it proves happened (see CheckContext.provedAt), or, with a clock,
+     * when a clock started on a path (CheckContext.clockStartedAt; kept under "checkId@clock").
+     */
+    record Proof(Instant when, String what, MigrationClock clock, String path) {
+        Proof(Instant when, String what) {
+            this(when, what, null, null);
+        }
     }
 
     private static String connectionSummary(ConnectionProfile profile, DirectoryPool directory) {
@@ -355,6 +362,9 @@ public class CheckServiceComponent implements CheckService {
             }
         }
         for (CheckOutcome o : run.outcomes()) {
+            if (o.result().status() == CheckStatus.PASS) {
+                recordClockEvidence(o.checkId(), proofs);
+            }
             if (o.taskId() == null || o.result().status() != CheckStatus.PASS || !proving.contains(o.checkId())) {
                 continue;
             }
@@ -386,6 +396,20 @@ public class CheckServiceComponent implements CheckService {
                 }
             });
         }
+    }
+
+    /** The clock starts a passed check read from the server, for the path the workspace follows. */
+    private void recordClockEvidence(String checkId, Map<String, Proof> proofs) {
+        proofs.forEach((key, p) -> {
+            if (p.clock() != null && key.equals(checkId + "@" + p.clock().id()) && p.path().equals(state.path())
+                    && p.when().isBefore(Instant.now())) {
+                try {
+                    state.recordClockStart(p.clock(), p.when(), checkId + ": " + p.what());
+                } catch (MigrationRuleException | RuntimeException e) {
+                    // a read-only workspace or a time the rules refuse: the clock stays as it is
+                }
+            }
+        });
     }
 
     private void journal(String subject, String text) {
@@ -447,6 +471,13 @@ public class CheckServiceComponent implements CheckService {
         public void provedAt(Instant when, String what) {
             if (when != null) {
                 proofs.put(checkId, new Proof(when, what == null ? "" : what));
+            }
+        }
+
+        @Override
+        public void clockStartedAt(MigrationClock clock, String path, Instant when, String what) {
+            if (clock != null && path != null && when != null) {
+                proofs.put(checkId + "@" + clock.id(), new Proof(when, what == null ? "" : what, clock, path));
             }
         }
     }
