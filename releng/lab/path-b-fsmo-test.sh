@@ -83,6 +83,17 @@ echo "   NEWDC promoted at $created; path-A coexistence clock started at $starte
 mca journal > "$WSA.journal"
 grep -q "coexistence clock started at $created, read from the server: destination.is-dc: whenCreated" "$WSA.journal" \
   || fail "path A: no clock evidence in the journal"
+# the clock-skew check compares the source with the destination (NEWDC answers on SMB now)
+mca check --step prepare --json --password-file "$LAB_DIR/admin.password" > "$WSA.json" || true
+python3 -c "
+import json,sys
+r=[r for r in json.load(open(sys.argv[1]))['results'] if r['id']=='source.clock-skew'][0]
+ev='\n'.join(r['evidence'])
+print('   source.clock-skew:', r['status'], '-', r['message'])
+assert r['status']=='pass', r
+assert 'the destination' in r['message'], r['message']
+assert 'negotiate from 10.99.0.11:445' in ev and 'skew source vs destination' in ev, ev
+" "$WSA.json" || fail "source.clock-skew did not compare the source with the destination"
 rm -rf "$WSA" "$WSA.json" "$WSA.journal"
 
 echo "== samba-tool fsmo transfer --role=all"

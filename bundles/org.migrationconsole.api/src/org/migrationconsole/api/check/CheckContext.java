@@ -22,6 +22,18 @@ public interface CheckContext {
     /** This machine's clock, read once per run. */
     Instant now();
 
+    /**
+     * Reads the clock of another server of the migration (e.g. the destination) without signing
+     * in, bounded by a short connect and read timeout: its time and, where the protocol says so,
+     * its time zone. Empty when nothing answers there.
+     *
+     * @param address the server's address or host name
+     * @since 1.2
+     */
+    default java.util.Optional<ServerClock> serverClock(String address) {
+        return java.util.Optional.empty();
+    }
+
     /** The recorded state of a task ({@code completed}, ...), for attestation checks. */
     String taskState(String taskId);
 

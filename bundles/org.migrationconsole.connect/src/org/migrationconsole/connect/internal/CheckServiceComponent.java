@@ -29,6 +29,7 @@ import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.FileShares;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.NameLookup;
+import org.migrationconsole.api.check.ServerClock;
 import org.migrationconsole.api.state.MigrationRuleException;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.api.state.TaskStatus;
@@ -54,6 +55,9 @@ public class CheckServiceComponent implements CheckService {
      * on a fresh connection; two tries fit in a check's usual 10 s.
      */
     static final int CALL_TIMEOUT_MS = 4_000;
+
+    /** Connect and read bound when reading another server's clock (SMB negotiation). */
+    static final int SERVER_CLOCK_TIMEOUT_MS = 2_000;
 
     /** Checks running at once (each with its own LDAP connection from the pool). */
     static final int WORKERS = 6;
@@ -463,6 +467,11 @@ public class CheckServiceComponent implements CheckService {
         }
 
         @Override
+        public Optional<ServerClock> serverClock(String address) {
+            return run.serverClock(address);
+        }
+
+        @Override
         public boolean isCanceled() {
             return run.isCanceled();
         }
@@ -549,6 +558,19 @@ public class CheckServiceComponent implements CheckService {
         @Override
         public String taskState(String taskId) {
             return state.task(taskId).map(TaskStatus::recordedState).map(s -> s.id()).orElse("unknown");
+        }
+
+        /** SMB port 445, a short bound: a server on the LAN answers in milliseconds or not at all. */
+        @Override
+        public Optional<ServerClock> serverClock(String host) {
+            if (host == null || host.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(SmbClock.read(host, 445, SERVER_CLOCK_TIMEOUT_MS));
+            } catch (java.io.IOException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
 
         @Override

@@ -312,6 +312,13 @@ class LabChecksTest {
                 && message(run.check("source.subnet")).contains("router"));
         assertTrue(evidence(run.check("source.os-service-pack"))
                 .contains("operatingSystemServicePack: Service Pack 2"));
+        // the destination (10.99.0.11) is not installed in this lab: this machine's clock stands in, labelled so
+        String clock = evidence(run.check("source.clock-skew"));
+        assertTrue(clock.contains("source time zone: UTC") && clock.contains("negotiate from 10.99.0.10:445"), clock);
+        assertTrue(clock.contains("10.99.0.11 did not answer on SMB (port 445); compared with this machine instead"
+                + " (fallback)"), clock);
+        assertTrue(message(run.check("source.clock-skew")).contains("compared with this machine"),
+                message(run.check("source.clock-skew")));
         assertTrue(evidence(run.check("domain.functional-level")).contains("domainFunctionality: 2"));
         String fsmo = evidence(run.check("domain.fsmo-holders"));
         for (String role : List.of("PDC emulator", "RID master", "Infrastructure master", "Domain naming master",
