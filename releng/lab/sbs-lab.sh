@@ -362,12 +362,14 @@ reap_ns() {
 
 # ------------------------------------------------------------------ up
 provision_src() {
-  local d=$LAB_DIR/src
+  local d=$LAB_DIR/src level=${LAB_FUNCTION_LEVEL:-2003}
+  # LAB_FUNCTION_LEVEL=2000: the variant an SBS 2003 domain never raised is in (Samba provisions it)
+  case $level in 2000|2003) ;; *) die "LAB_FUNCTION_LEVEL: 2000 or 2003 (default)" ;; esac
   mkdir -p "$d/run" "$d/log"
   dc_options src "$IP_SRC"
   src samba-tool domain provision -s "$LAB_DIR/etc/empty.conf" --targetdir="$d" \
       --realm="$REALM" --domain="$NETBIOS" --server-role=dc --dns-backend=SAMBA_INTERNAL \
-      --function-level=2003 --host-name="$HOST_SRC" --host-ip="$IP_SRC" \
+      --function-level="$level" --host-name="$HOST_SRC" --host-ip="$IP_SRC" \
       --adminpass="$(admin_pw)" "${DC_OPTS[@]}" >"$d/log/provision.log" 2>&1 \
     || { tail -20 "$d/log/provision.log" >&2; die "provision failed (log: $d/log/provision.log)"; }
   append_globals "$d/etc/smb.conf"
@@ -389,7 +391,7 @@ provision_src() {
 	path = $d/shares/Public
 	read only = no
 EOF
-  say "src: provisioned $HOST_SRC.$DNS_DOMAIN (FL 2003)"
+  say "src: provisioned $HOST_SRC.$DNS_DOMAIN (FL $level)"
 }
 
 populate_files() {
