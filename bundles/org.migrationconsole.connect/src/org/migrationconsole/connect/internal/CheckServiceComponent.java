@@ -566,8 +566,11 @@ public class CheckServiceComponent implements CheckService {
             if (host == null || host.isBlank()) {
                 return Optional.empty();
             }
+            // the source by name: the address this run chose (a dead second address costs nothing again)
+            String target = host.equalsIgnoreCase(profile.sourceHost()) || host.equals(profile.sourceAddress())
+                    ? address : host;
             try {
-                return Optional.of(SmbClock.read(host, 445, SERVER_CLOCK_TIMEOUT_MS));
+                return Optional.of(SmbClock.read(target, 445, SERVER_CLOCK_TIMEOUT_MS));
             } catch (java.io.IOException | RuntimeException e) {
                 return Optional.empty();
             }
