@@ -13,8 +13,8 @@ import java.time.Instant;
 import org.migrationconsole.api.check.ServerClock;
 
 /**
- * Reads a Windows (or Samba) server's clock from the SMB negotiation, before any sign-in: one
- * SMB1 NEGOTIATE offering NT LM 0.12 and SMB 2; an SMB1 answer carries SystemTime and
+ * Reads a Windows (or Samba) server's clock from the SMB negotiation, before any sign-in: an
+ * SMB1 NEGOTIATE offering NT LM 0.12 (then SMB 2 if SMB1 is refused); an SMB1 answer carries SystemTime and
  * ServerTimeZone ([MS-CIFS] 2.2.4.52.2), an SMB2 answer SystemTime ([MS-SMB2] 2.2.4). jcifs-ng
  * keeps both values internal, so this reads the two fields itself; nothing else is sent and the
  * connection is closed at once. Connect and read are bounded.
@@ -27,12 +27,41 @@ public final class SmbClock {
     private SmbClock() {
     }
 
+    /**
+     * Asks with NT LM 0.12 alone first (SBS 2003 and any server that still speaks SMB1 then state
+     * their time zone); a server that refuses SMB1 (it closes the connection) is asked again
+     * offering SMB 2, which gives the time only. A connect failure or a silent server is not asked
+     * again.
+     */
     public static ServerClock read(String host, int port, int timeoutMillis) throws IOException {
+        try {
+            return ask(host, port, timeoutMillis, false);
+        } catch (java.net.SocketTimeoutException | UnconnectedException e) {
+            throw e; // nothing there, or a server that does not answer at all: asking again costs as much
+        } catch (IOException smb1Refused) {
+            return ask(host, port, timeoutMillis, true);
+        }
+    }
+
+    /** The server could not be connected to at all (nothing to retry). */
+    static final class UnconnectedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnconnectedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static ServerClock ask(String host, int port, int timeoutMillis, boolean smb2) throws IOException {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), timeoutMillis);
+            try {
+                s.connect(new InetSocketAddress(host, port), timeoutMillis);
+            } catch (IOException e) {
+                throw new UnconnectedException(host + ":" + port + ": " + e.getMessage(), e);
+            }
             s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
-            out.write(negotiateRequest());
+            out.write(negotiateRequest(smb2));
             out.flush();
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] answer = readFrame(in);
@@ -42,7 +71,12 @@ public final class SmbClock {
     }
 
     public static byte[] negotiateRequest() {
-        byte[] dialects = ("\u0002NT LM 0.12\u0000\u0002SMB 2.002\u0000\u0002SMB 2.???\u0000")
+        return negotiateRequest(false);
+    }
+
+    /** An SMB1 NEGOTIATE offering NT LM 0.12, and with {@code smb2} also SMB 2.002 and SMB 2.???. */
+    public static byte[] negotiateRequest(boolean smb2) {
+        byte[] dialects = ("\u0002NT LM 0.12\u0000" + (smb2 ? "\u0002SMB 2.002\u0000\u0002SMB 2.???\u0000" : ""))
                 .getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(4 + 32 + 3 + dialects.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(Integer.reverseBytes(32 + 3 + dialects.length)); // NetBIOS session message, big-endian length

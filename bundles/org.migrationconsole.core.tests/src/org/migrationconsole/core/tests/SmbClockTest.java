@@ -75,7 +75,44 @@ class SmbClockTest {
         assertEquals(r.length - 4, length);
         assertEquals((byte) 0xFF, r[4]);
         assertEquals(0x72, r[8]);
-        assertTrue(new String(r, java.nio.charset.StandardCharsets.US_ASCII).contains("NT LM 0.12"));
+        String dialects = new String(r, java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(dialects.contains("NT LM 0.12") && !dialects.contains("SMB 2"), "SMB1 first: it states the zone");
+        assertTrue(new String(SmbClock.negotiateRequest(true), java.nio.charset.StandardCharsets.US_ASCII)
+                .contains("SMB 2.002"), "then SMB 2 for a server without SMB1");
+    }
+
+    @Test
+    void aServerThatRefusesSmb1IsAskedAgainOfferingSmb2() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                try {
+                    try (Socket first = server.accept()) {
+                        first.getInputStream().read(new byte[512]); // SMB1 only: hang up, as SMB1-less Windows does
+                    }
+                    try (Socket second = server.accept()) {
+                        byte[] req = new byte[512];
+                        int n = second.getInputStream().read(req);
+                        if (!new String(req, 0, n, java.nio.charset.StandardCharsets.US_ASCII).contains("SMB 2.002")) {
+                            return;
+                        }
+                        ByteBuffer b = ByteBuffer.allocate(4 + 64 + 65).order(ByteOrder.LITTLE_ENDIAN);
+                        b.putInt(Integer.reverseBytes(64 + 65));
+                        b.put(new byte[] { (byte) 0xFE, 'S', 'M', 'B' });
+                        b.position(4 + 64 + 40);
+                        b.putLong(filetime(T));
+                        second.getOutputStream().write(b.array());
+                        second.getOutputStream().flush();
+                        Thread.sleep(200);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the test fails on the client side
+                }
+            });
+            ServerClock c = SmbClock.read("127.0.0.1", server.getLocalPort(), 2000);
+            assertEquals(T, c.time());
+            assertNull(c.utcOffsetMinutes());
+            t.join(2000);
+        }
     }
 
     @Test
