@@ -57,7 +57,7 @@ public class CheckServiceComponent implements CheckService {
     static final int CALL_TIMEOUT_MS = 4_000;
 
     /** Connect and read bound when reading another server's clock (SMB negotiation). */
-    static final int SERVER_CLOCK_TIMEOUT_MS = 2_000;
+    static final int SERVER_CLOCK_TIMEOUT_MS = 1_500;
 
     /** Checks running at once (each with its own LDAP connection from the pool). */
     static final int WORKERS = 6;

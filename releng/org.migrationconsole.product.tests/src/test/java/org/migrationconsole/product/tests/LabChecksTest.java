@@ -689,40 +689,104 @@ class LabChecksTest {
         }
     }
 
-    private static void stalledRun(String mutation) throws Exception {
-        // the stall starts 1.5 s into the run (after the JVM started and connected) and lasts 6 s
-        Process stall = new ProcessBuilder("sh", "-c", "sleep 1.5; LAB_STALL_SECONDS=6 '" + lab + "' mutate "
-                + mutation).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            Run run = check(backedUp, kerberos);
-            assertEquals(0, run.exit(), "a stall of a few seconds is no error: " + run.result());
-            assertEquals(designed(), statuses(run), run.result().toString());
-            List<String> stalls = new ArrayList<>();
-            for (JsonElement e : run.json().getAsJsonArray("results")) {
-                e.getAsJsonObject().getAsJsonArray("evidence").forEach(x -> {
-                    if (x.getAsString().startsWith("stalled: ")) {
-                        stalls.add(x.getAsString());
-                    }
-                });
+    /** PIDs in the source DC's namespace whose process name matches (as the lab's stall mutations pick them). */
+    private static List<String> sourcePids(String commPattern) throws Exception {
+        Result r = Product.run(List.of("ip", "netns", "pids", "sbs-src"), Map.of());
+        assertEquals(0, r.exit(), r.toString());
+        List<String> out = new ArrayList<>();
+        for (String pid : r.out().strip().split("\\s+")) {
+            Path comm = Path.of("/proc", pid, "comm");
+            if (!pid.isEmpty() && Files.exists(comm) && Pattern.compile(commPattern).matcher(
+                    Files.readString(comm).strip()).find()) {
+                out.add(pid);
             }
-            System.out.printf("[%s] run %.2f s, %d stalled call(s) retried: %s%n", mutation, run.seconds(),
-                    stalls.size(), stalls);
-        } finally {
-            stall.waitFor();
-            labScript("mutate", "restore-" + mutation);
         }
+        return out;
+    }
+
+    private static void signal(String sig, List<String> pids) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + sig));
+        cmd.addAll(pids);
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor();
+    }
+
+    /**
+     * Stalls the source's LDAP or SMB processes (SIGSTOP by PID, as the lab's stall-ldap / stall-smb
+     * mutations do) for 6 s, starting the moment the run reports its first finished check, so that
+     * the checks still to come meet the stalled server. The run must end with no false error, and
+     * the stall must show in the results (a call retried on a fresh connection, or a retried SMB
+     * read), which proves the stall hit the run.
+     */
+    private static void stalledRun(String name, String commPattern) throws Exception {
+        List<String> pids = sourcePids(commPattern);
+        assertFalse(pids.isEmpty(), "no process matching " + commPattern + " in the source's namespace");
+        Path ws = Product.newWorkspace("lab-" + name);
+        assertEquals(0, mc(ws, "task", "prepare.backup", "complete").exit());
+        List<String> cmd = new ArrayList<>(List.of(lab.toString(), "run", Product.script().toString(), "--headless",
+                "--workspace", ws.toString(), "check", "--profile", kerberos.toString(), "--password-file",
+                PASSWORD.toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        double stoppedAt = -1;
+        Thread resume = null;
+        StringBuilder err = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                err.append(line).append('\n');
+                if (stoppedAt < 0 && line.matches("  (pass|fail|error|skipped)\\s+\\S+")) {
+                    signal("STOP", pids);
+                    stoppedAt = (System.nanoTime() - t0) / 1e9;
+                    resume = Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(6_000);
+                            signal("CONT", pids);
+                        } catch (Exception e) {
+                            // the finally below resumes them
+                        }
+                    });
+                }
+            }
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run ended");
+        } finally {
+            if (resume != null) {
+                resume.join(7_000);
+            }
+            signal("CONT", pids);
+            p.destroyForcibly();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertTrue(stoppedAt > 0, "the run reported no check: " + err);
+        assertEquals(0, p.exitValue(), "a stall of a few seconds is no error:\n" + err);
+        JsonObject json = JsonParser.parseString(Files.readString(ws.resolve("checks/latest.json")))
+                .getAsJsonObject();
+        Run run = new Run(new Result(p.exitValue(), "", err.toString()), json, s);
+        assertEquals(designed(), statuses(run), err.toString());
+        List<String> stalls = new ArrayList<>();
+        for (JsonElement e : json.getAsJsonArray("results")) {
+            e.getAsJsonObject().getAsJsonArray("evidence").forEach(x -> {
+                if (x.getAsString().startsWith("stalled: ")) {
+                    stalls.add(e.getAsJsonObject().get("id").getAsString() + ": " + x.getAsString());
+                }
+            });
+        }
+        System.out.printf("[%s] stalled %s for 6 s from %.2f s into the run; run %.2f s, %d stalled call(s): %s%n",
+                name, commPattern, stoppedAt, s, stalls.size(), stalls);
+        assertFalse(stalls.isEmpty(), "the stall hit the run and the results say which call stalled: " + err);
     }
 
     @Test
     @Order(5)
     void aStalledLdapServerHoldsNoOtherCheckAndCausesNoFalseError() throws Exception {
-        stalledRun("stall-ldap");
+        stalledRun("stall-ldap", "^ldap");
     }
 
     @Test
     @Order(6)
     void aStalledSmbServerCausesNoFalseError() throws Exception {
-        stalledRun("stall-smb");
+        stalledRun("stall-smb", "^smbd");
     }
 
     @Test
