@@ -499,11 +499,19 @@ class LabChecksTest {
     @Test
     void anUnreachableHostIsRefusedNamingIt() throws Exception {
         Path ws = Product.newWorkspace("lab-unreachable");
+        // by name only: the name is resolved first, and it resolves to nothing
         Path ghost = profile("ghost", p -> {
+            p.setProperty("source.host", "ghost.contoso.local");
+            p.remove("source.address");
+        });
+        refused(ws, ghost, PASSWORD, "ghost.contoso.local", "does not resolve");
+        // with source.address the console connects there (the name is only verified against TLS/Kerberos):
+        // nothing answers at that address, and the refusal names both
+        Path ghostAt = profile("ghost-at", p -> {
             p.setProperty("source.host", "ghost.contoso.local");
             p.setProperty("source.address", "10.99.0.99");
         });
-        refused(ws, ghost, PASSWORD, "ghost.contoso.local", "does not resolve");
+        refused(ws, ghostAt, PASSWORD, "Cannot reach the source server at ghost.contoso.local:636 (10.99.0.99)");
         // by address: 10.99.0.99 is in the lab's subnet, and nothing answers there
         Path silent = profile("silent", p -> {
             p.setProperty("source.host", "10.99.0.99");
