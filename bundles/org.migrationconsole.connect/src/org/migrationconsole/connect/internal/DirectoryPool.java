@@ -68,9 +68,34 @@ public final class DirectoryPool implements Directory, AutoCloseable {
         return null;
     }
 
+    /**
+     * A refusal (wrong password, unknown name) comes back at once; a connection that took at least
+     * this long to fail ran into the connect-and-bind bound of a server that stalls, and is tried
+     * once more, like a stalled call.
+     */
+    static final long STALLED_CONNECT_MS = 3_000;
+
     private LdapDirectory borrow() throws ConnectionException {
         LdapDirectory d = idleOne();
-        return d != null ? d : fresh();
+        if (d != null) {
+            return d;
+        }
+        long t0 = System.nanoTime();
+        try {
+            return fresh();
+        } catch (ConnectionException e) {
+            long waited = System.nanoTime() - t0;
+            if (Thread.currentThread().isInterrupted()
+                    || waited < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(STALLED_CONNECT_MS)) {
+                throw e;
+            }
+            long t1 = System.nanoTime();
+            LdapDirectory again = fresh();
+            ServerCalls.stalled("LDAP connection to " + endpoint + ": no answer for " + ServerCalls.seconds(waited)
+                    + " while connecting and signing in; a fresh connection answered after "
+                    + ServerCalls.seconds(System.nanoTime() - t1));
+            return again;
+        }
     }
 
     private LdapDirectory fresh() throws ConnectionException {
