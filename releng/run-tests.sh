@@ -3,9 +3,9 @@
 # (a virtual display and GTK 3), starts Xvfb, and runs the full Maven/Tycho build with all test
 # suites (OSGi unit and service tests, the kill -9 crash test, the workbench UI test, the
 # command-line and launcher tests against the materialized product, and the pre-flight checks
-# and the server-change actions against the SBS 2003 lab, which the tests start in private network
-# namespaces), then the
-# lab test of install path B (a second DC joins and takes the FSMO roles).
+# against the SBS 2003 lab, which the tests start in private network namespaces), then the
+# lab test of install path B (a second DC joins and takes the FSMO roles) and the lab variant at
+# the Windows 2000 functional level.
 set -e
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 . "$ROOT/releng/scripts/common.sh"
@@ -31,3 +31,7 @@ cd "$ROOT"
 # install path B against the lab with a second DC: promotion, FSMO transfer, the 21-day clock
 echo "== Lab test: install path B and the FSMO transfer (releng/lab/path-b-fsmo-test.sh) =="
 bash "$ROOT/releng/lab/path-b-fsmo-test.sh"
+
+# the source domain at the Windows 2000 functional level (a lab provisioned that way)
+echo "== Lab test: functional level 2000 (releng/lab/functional-level-2000-test.sh) =="
+bash "$ROOT/releng/lab/functional-level-2000-test.sh"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Lab test of install path B: the replica DC appears (task install.replica-promote completes
-# itself, the 21-day clock starts), the roles are still on the source (install.replica-transfer-fsmo
+# itself; a path-A workspace starts its 21-day clock from the DC's NTDS Settings whenCreated), the roles are still on the source (install.replica-transfer-fsmo
 # stays open), samba-tool moves them, the next check run completes the FSMO task.
 # Run as root on the lab machine after a full build. Waits while someone else's lab is live;
 # always brings its own lab down.
@@ -27,6 +27,18 @@ sed 's/^target.version=.*/target.version=essentials-2016/' "$LAB_DIR/lab.profile
 mc profile import "$WS.profile"   # no --password-file: keep the lab password out of secure storage
 [ "$(mc path --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')" = b ] || fail "path is not b"
 
+# path B needs "Log on as a service" cleared in the Default Domain Controllers Policy (task
+# prepare.clear-logon-as-service, gated by domain.logon-as-service): the admin's edit, done here
+/usr/bin/python3 - "$LAB_DIR/src/state/sysvol" <<'PY'
+import os, sys
+for root, _, names in os.walk(sys.argv[1]):
+    if "6ac1786c-016f-11d2-945f-00c04fb984f9" in root.lower() and "GptTmpl.inf" in names:
+        f = os.path.join(root, "GptTmpl.inf")
+        t = open(f, encoding="utf-16").read()
+        t = "\r\n".join(l for l in t.split("\r\n") if not l.startswith("SeServiceLogonRight"))
+        open(f, "w", encoding="utf-16", newline="").write(t)
+        print("   cleared SeServiceLogonRight in", f)
+PY
 # step 1's check-gated tasks need their checks to have passed: one full pre-flight run first
 mc check --password-file "$LAB_DIR/admin.password" >/dev/null 2>&1 || true
 # the prerequisites of the replica promotion: step 1, in order (optional tasks skipped)
@@ -48,6 +60,41 @@ mc check --step install --password-file "$LAB_DIR/admin.password" || true
 [ "$(task_state install.replica-promote)" = completed ] || fail "install.replica-promote did not complete itself"
 [ "$(task_state install.replica-transfer-fsmo)" != completed ] || fail "FSMO task completed while the roles are on the source"
 echo "   install.replica-promote: completed; install.replica-transfer-fsmo: $(task_state install.replica-transfer-fsmo)"
+
+echo "== path A: the 21-day clock runs from the destination DC's NTDS Settings whenCreated"
+# a second workspace on path A (migration mode: Setup promotes the server itself); nobody ticks
+# install.run-setup, and the check run still starts the clock from when NEWDC was created
+WSA="$(mktemp -d /tmp/mc-path-a.XXXXXX)"
+mca() { "$LAB" run "$MC" --headless --workspace "$WSA" "$@"; }
+mca profile import "$LAB_DIR/lab.profile" >/dev/null
+[ "$(mca path --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')" = a ] || fail "path is not a"
+mca check --step install --json --password-file "$LAB_DIR/admin.password" > "$WSA.json" || true
+created=$(python3 -c "
+import json,sys,re
+d=json.load(open(sys.argv[1]))
+ev=[e for r in d['results'] if r['id']=='destination.is-dc' for e in r['evidence']]
+m=[re.search(r'promoted at (\S+);', e) for e in ev]
+print([x.group(1) for x in m if x][0])" "$WSA.json") || fail "destination.is-dc shows no promotion time"
+started=$(mca status --json | python3 -c "
+import json,sys
+print([c['startedAt'] for c in json.load(sys.stdin)['clocks'] if c['id']=='coexistence'][0])")
+echo "   NEWDC promoted at $created; path-A coexistence clock started at $started"
+[ "$started" = "$created" ] || fail "path A: the clock runs from $started, not from whenCreated $created"
+mca journal > "$WSA.journal"
+grep -q "coexistence clock started at $created, read from the server: destination.is-dc: whenCreated" "$WSA.journal" \
+  || fail "path A: no clock evidence in the journal"
+# the clock-skew check compares the source with the destination (NEWDC answers on SMB now)
+mca check --step prepare --json --password-file "$LAB_DIR/admin.password" > "$WSA.json" || true
+python3 -c "
+import json,sys
+r=[r for r in json.load(open(sys.argv[1]))['results'] if r['id']=='source.clock-skew'][0]
+ev='\n'.join(r['evidence'])
+print('   source.clock-skew:', r['status'], '-', r['message'])
+assert r['status']=='pass', r
+assert 'the destination' in r['message'], r['message']
+assert 'negotiate from 10.99.0.11:445' in ev and 'skew source vs destination' in ev, ev
+" "$WSA.json" || fail "source.clock-skew did not compare the source with the destination"
+rm -rf "$WSA" "$WSA.json" "$WSA.journal"
 
 echo "== samba-tool fsmo transfer --role=all"
 "$LAB" fsmo-transfer >/dev/null

@@ -43,7 +43,7 @@ NS_DST=sbs-dst; IP_DST=10.99.0.11; HOST_DST=NEWDC
 IP_EXTRA=10.99.0.12        # the bogus second A record of "mutate second-a-record"
 ALL_NS=("$NS_DST" "$NS_SRC" "$NS_CLI")
 
-PACKAGES=(samba smbclient ldap-utils dnsutils krb5-user winbind iproute2 libfaketime openssl)
+PACKAGES=(samba smbclient ldap-utils dnsutils krb5-user winbind iproute2 libfaketime openssl tcpdump)
 MARKER=.sbs-lab            # present in every LAB_DIR this script made; "down" checks it
 
 T0=${EPOCHREALTIME//[!0-9]/}
@@ -362,12 +362,14 @@ reap_ns() {
 
 # ------------------------------------------------------------------ up
 provision_src() {
-  local d=$LAB_DIR/src
+  local d=$LAB_DIR/src level=${LAB_FUNCTION_LEVEL:-2003}
+  # LAB_FUNCTION_LEVEL=2000: the variant an SBS 2003 domain never raised is in (Samba provisions it)
+  case $level in 2000|2003) ;; *) die "LAB_FUNCTION_LEVEL: 2000 or 2003 (default)" ;; esac
   mkdir -p "$d/run" "$d/log"
   dc_options src "$IP_SRC"
   src samba-tool domain provision -s "$LAB_DIR/etc/empty.conf" --targetdir="$d" \
       --realm="$REALM" --domain="$NETBIOS" --server-role=dc --dns-backend=SAMBA_INTERNAL \
-      --function-level=2003 --host-name="$HOST_SRC" --host-ip="$IP_SRC" \
+      --function-level="$level" --host-name="$HOST_SRC" --host-ip="$IP_SRC" \
       --adminpass="$(admin_pw)" "${DC_OPTS[@]}" >"$d/log/provision.log" 2>&1 \
     || { tail -20 "$d/log/provision.log" >&2; die "provision failed (log: $d/log/provision.log)"; }
   append_globals "$d/etc/smb.conf"
@@ -389,7 +391,7 @@ provision_src() {
 	path = $d/shares/Public
 	read only = no
 EOF
-  say "src: provisioned $HOST_SRC.$DNS_DOMAIN (FL 2003)"
+  say "src: provisioned $HOST_SRC.$DNS_DOMAIN (FL $level)"
 }
 
 populate_files() {
@@ -502,8 +504,8 @@ cmd_up() {
   say "up: done"
   echo "--- $LAB_DIR/lab.profile"
   cat "$LAB_DIR/lab.profile"
-  echo "--- $LAB_DIR/admin.password (mode 0600)"
-  cat "$LAB_DIR/admin.password"
+  # the password itself is never printed: only where it is (mode 0600, root only)
+  echo "--- admin password: in $LAB_DIR/admin.password (mode 0600; give it with --password-file)"
   echo "--- run clients with: $0 run CMD...   (user password for jsmith etc.: $LAB_DIR/user.password)"
 }
 
@@ -642,7 +644,38 @@ cmd_run() {
 
 # ------------------------------------------------------------------ mutate
 MUTATIONS=(remove-mybusiness-ou second-a-record remove-delegation-right remove-srv-records
-           downgrade-service-pack too-many-users clock-skew remove-admin-batch-logon)
+           downgrade-service-pack too-many-users clock-skew remove-admin-batch-logon no-tls stall-ldap stall-smb)
+
+# restart the source DC keeping its clock offset (no-tls changes smb.conf, then restarts)
+restart_src() {
+  local offset=""
+  [ -f "$LAB_DIR/src/clock-offset" ] && offset=$(cat "$LAB_DIR/src/clock-offset")
+  stop_dc src "$NS_SRC"
+  start_dc src "$NS_SRC" "$IP_SRC" "$offset"
+}
+
+# PIDs in the source namespace whose process name matches a pattern (samba names its workers)
+src_pids() {  # PATTERN
+  local p
+  for p in $(ip netns pids "$NS_SRC" 2>/dev/null); do
+    grep -qE "$1" "/proc/$p/comm" 2>/dev/null && echo "$p"
+  done
+  return 0
+}
+
+# stall: SIGSTOP the serving processes, SIGCONT them after LAB_STALL_SECONDS (default 6) in the
+# background; the TCP port still accepts connections (the kernel does), nothing answers.
+stall() {  # NAME PATTERN
+  local m=$LAB_DIR/mutations/$1 secs=${LAB_STALL_SECONDS:-6} pids
+  [[ $secs =~ ^[0-9]+$ ]] || die "LAB_STALL_SECONDS: whole seconds, e.g. 6"
+  pids=$(src_pids "$2" | tr '\n' ' ')
+  [ -n "$pids" ] || die "stall: no process matching $2 in $NS_SRC"
+  echo "$pids" > "$m"
+  kill -STOP $pids
+  # resumes by itself; "mutate restore-$1" resumes at once
+  ( sleep "$secs"; kill -CONT $pids 2>/dev/null; rm -f "$m" ) </dev/null >/dev/null 2>&1 &
+  say "stall: stopped pids $pids ($2) for $secs s"
+}
 
 dns_tool() {  # samba-tool dns ... against the source DC, from its own namespace
   src samba-tool dns "$@" -U "$(admin_cred)"
@@ -657,7 +690,10 @@ apply_mutation() {  # CASE
     remove-mybusiness-ou)
       directory src rename "OU=MyBusiness" "OU=MyBusiness-removed-by-lab" ;;
     second-a-record)
-      dns_tool add "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null ;;
+      dns_tool add "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null
+      # the clients' resolver sees it too, listed first (hosts is bind-mounted: rewrite in place)
+      { printf '%s\t%s %s\n' "$IP_EXTRA" "${HOST_SRC,,}.$DNS_DOMAIN" "${HOST_SRC,,}"; grep -v "^$IP_EXTRA	" "$LAB_DIR/etc/hosts"; } > "$m.hosts"
+      cat "$m.hosts" > "$LAB_DIR/etc/hosts"; rm -f "$m.hosts" ;;
     remove-delegation-right)
       directory src ddcp "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" no >/dev/null ;;
     remove-admin-batch-logon)
@@ -683,6 +719,14 @@ apply_mutation() {  # CASE
       [[ $offset =~ ^[+-][0-9]+[smhdy]?$ ]] || die "LAB_CLOCK_OFFSET: use e.g. +10m, -2h, +600"
       stop_dc src "$NS_SRC"
       start_dc src "$NS_SRC" "$IP_SRC" "$offset" ;;
+    no-tls)   # a stock SBS 2003: no certificate, so neither LDAPS nor StartTLS
+      sed -i '/^\[global\]/a\
+	tls enabled = no' "$LAB_DIR/src/etc/smb.conf"
+      restart_src ;;
+    stall-ldap)
+      stall stall-ldap '^ldap' ; return 0 ;;
+    stall-smb)
+      stall stall-smb '^smbd' ; return 0 ;;
     *) die "unknown mutate case '$1' (known: ${MUTATIONS[*]})" ;;
   esac
   [ -e "$m" ] || date -u +%FT%TZ > "$m"
@@ -694,7 +738,9 @@ revert_mutation() {  # CASE
     remove-mybusiness-ou)
       directory src rename "OU=MyBusiness-removed-by-lab" "OU=MyBusiness" ;;
     second-a-record)
-      dns_tool delete "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null ;;
+      dns_tool delete "$IP_SRC" "$DNS_DOMAIN" "$HOST_SRC" A "$IP_EXTRA" >/dev/null
+      grep -v "^$IP_EXTRA	" "$LAB_DIR/etc/hosts" > "$m.hosts" || true
+      cat "$m.hosts" > "$LAB_DIR/etc/hosts"; rm -f "$m.hosts" ;;
     remove-delegation-right)
       directory src ddcp "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" yes >/dev/null ;;
     remove-admin-batch-logon)
@@ -711,6 +757,12 @@ revert_mutation() {  # CASE
     clock-skew)
       stop_dc src "$NS_SRC"
       start_dc src "$NS_SRC" "$IP_SRC" "" ;;
+    no-tls)
+      sed -i '/^\ttls enabled = no$/d' "$LAB_DIR/src/etc/smb.conf"
+      restart_src ;;
+    stall-ldap|stall-smb)
+      # shellcheck disable=SC2046
+      kill -CONT $(cat "$m" 2>/dev/null) 2>/dev/null || true ;;
     *) die "unknown mutate case '$1' (known: ${MUTATIONS[*]})" ;;
   esac
   rm -f "$m"

@@ -64,10 +64,12 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------ up
 t=$(ms)
-"$LAB" up >/tmp/sbs-lab-selftest.up.$$ 2>&1; rc=$?
+UP_LOG=$(mktemp)   # mode 0600, unpredictable name; "up" prints the password file's path, never the password
+"$LAB" up >"$UP_LOG" 2>&1; rc=$?
 UP_MS=$(( $(ms) - t ))
-check "up succeeds (took ${UP_MS} ms)" "[ $rc = 0 ] || { cat /tmp/sbs-lab-selftest.up.$$; false; }"
-rm -f /tmp/sbs-lab-selftest.up.$$
+check "up succeeds (took ${UP_MS} ms)" "[ \$rc = 0 ] || { cat \"$UP_LOG\"; false; }"
+check "up does not print the admin password" "! grep -qF -- \"\$(cat $LAB_DIR/admin.password)\" \"$UP_LOG\""
+rm -f "$UP_LOG"
 [ $rc = 0 ] || { echo "$PASSED passed, $((FAILED)) failed"; exit 1; }
 export ADMIN_PW USER_PW CA
 WORK=$LAB_DIR/cli/selftest

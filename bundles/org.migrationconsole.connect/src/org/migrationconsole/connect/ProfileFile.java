@@ -178,7 +178,9 @@ public final class ProfileFile {
             problems.add("source.admin '" + admin + "' must be an account name (sAMAccountName, at most 20"
                     + " characters, none of \" / \\ [ ] : ; | = , + * ? < > @)");
         }
-        LdapSecurity security = LdapSecurity.LDAPS;
+        // no certificate given: a stock SBS 2003 has none, so Kerberos (signed and sealed) by default
+        LdapSecurity security = optional(p, "lab.ca") != null || optional(p, "source.ldap.ca") != null
+                ? LdapSecurity.LDAPS : LdapSecurity.KERBEROS;
         String sec = optional(p, "source.ldap.security");
         if (sec != null) {
             try {

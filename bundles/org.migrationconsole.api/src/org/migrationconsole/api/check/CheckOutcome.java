@@ -17,9 +17,12 @@ import java.time.Instant;
 public record CheckOutcome(String checkId, String title, String stepId, String taskId, Severity severity,
         CheckResult result, Instant finishedAt, long millis) {
 
-    /** An error-severity check that did not pass (fail or error): blocks its task. */
+    /**
+     * A check that did not pass (fail or error) and is of error severity or gates a task: a check
+     * that gates a task blocks it whatever its severity (the task gate's rule).
+     */
     public boolean blocks() {
-        return severity == Severity.ERROR
+        return (severity == Severity.ERROR || taskId != null)
                 && (result.status() == CheckStatus.FAIL || result.status() == CheckStatus.ERROR);
     }
 }

@@ -25,12 +25,19 @@ public record ConnectionProfile(String name, String sourceHost, String sourceAdd
 
     /** How the LDAP connection is protected. */
     public enum LdapSecurity {
-        /** TLS from the start, port 636 (default). */
+        /** TLS from the start, port 636 (the default when a CA certificate is given). */
         LDAPS("ldaps"),
         /** Plain port 389 upgraded with StartTLS. */
         STARTTLS("starttls"),
         /** No encryption: simple bind in clear text; only by explicit choice. */
-        PLAIN("plain");
+        PLAIN("plain"),
+        /**
+         * Port 389 with a Kerberos (GSSAPI) bind that signs and seals the connection (SASL QoP
+         * auth-conf): the default when no certificate is usable, as on a stock SBS 2003.
+         *
+         * @since 1.2
+         */
+        KERBEROS("kerberos");
 
         private final String id;
 
@@ -48,7 +55,7 @@ public record ConnectionProfile(String name, String sourceHost, String sourceAdd
                     return s;
                 }
             }
-            throw new IllegalArgumentException("must be ldaps, starttls or plain");
+            throw new IllegalArgumentException("must be kerberos, ldaps, starttls or plain");
         }
     }
 

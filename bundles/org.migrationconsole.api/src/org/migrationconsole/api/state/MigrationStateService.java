@@ -30,6 +30,28 @@ public interface MigrationStateService {
     /** Marks a task completed; refused while it is blocked or already done. */
     TaskStatus complete(String taskId, String note) throws MigrationRuleException;
 
+    /**
+     * Marks a task completed as of an earlier time, for work done before it was recorded (e.g. the
+     * preparation tool run before the console was used). Journalled now, as backdated to
+     * {@code at}; clocks the task starts or stops use {@code at}. Refused for a time in the
+     * future or before the task's last recorded change.
+     *
+     * @since 1.2
+     */
+    TaskStatus complete(String taskId, String note, java.time.Instant at) throws MigrationRuleException;
+
+    /**
+     * Records when a clock really started, from evidence read on a server (e.g. the destination
+     * DC's creation time), whatever day its starting task was ticked. Journalled with the
+     * evidence; the clock then runs from {@code at}. Nothing is recorded when the clock already
+     * runs from that time.
+     *
+     * @return true when a record was written
+     * @since 1.2
+     */
+    boolean recordClockStart(org.migrationconsole.api.step.MigrationClock clock, java.time.Instant at,
+            String evidence) throws MigrationRuleException;
+
     /** Skips an optional task. */
     TaskStatus skip(String taskId, String note) throws MigrationRuleException;
 

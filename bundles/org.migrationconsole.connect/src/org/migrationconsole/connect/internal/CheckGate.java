@@ -51,7 +51,10 @@ public class CheckGate implements TaskGate {
             CheckOutcome o = latest.get(c.id());
             if (o == null) {
                 reasons.add("check " + c.id() + " has not run yet (run the checks of step " + c.stepId() + ")");
-            } else if (o.blocks()) {
+            } else if (o.blocks() || o.result().status() == CheckStatus.FAIL
+                    || o.result().status() == CheckStatus.ERROR) {
+                // a check that gates a task gates it whatever its severity (CheckOutcome.blocks() says the same;
+                // an outcome stored before the check gated this task has no task id, hence the status test)
                 reasons.add("check " + c.id() + " " + o.result().status().id() + "s: " + o.result().message());
             } else if (o.severity() == Severity.ERROR && o.result().status() == CheckStatus.SKIPPED) {
                 reasons.add("check " + c.id() + " was skipped: " + o.result().message());

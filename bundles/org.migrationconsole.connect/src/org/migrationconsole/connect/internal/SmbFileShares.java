@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 
 import jcifs.CIFSContext;
+import jcifs.CIFSException;
 import jcifs.config.PropertyConfiguration;
 import jcifs.context.BaseContext;
 import jcifs.smb.NtlmPasswordAuthenticator;
@@ -15,65 +16,115 @@ import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.api.check.FileShares;
 
 /**
- * Read-only SMB access with jcifs-ng. SMB2/3 is preferred; SMB1 stays allowed because an SBS 2003
- * server may speak nothing else.
+ * Read-only SMB access with jcifs-ng, to the address the run uses. SMB2/3 is preferred; SMB1
+ * stays allowed because an SBS 2003 server may speak nothing else. Signing is used wherever the
+ * server offers it. Every read is bounded by the call timeout; a read that fails or stalls is
+ * tried once more on a fresh connection (a new jcifs context, so the stuck transport is not
+ * reused), and the stall is noted for the check's evidence.
  */
-public final class SmbFileShares implements FileShares {
+public final class SmbFileShares implements FileShares, AutoCloseable {
 
-    private final String host;
-    private final CIFSContext context;
+    private final String server;
+    private final ConnectionProfile profile;
+    private final char[] password;
+    private final int connectMillis;
+    private final int callMillis;
+    private CIFSContext context;
 
-    public SmbFileShares(ConnectionProfile profile, char[] password, int timeoutMillis) throws Exception {
-        this.host = profile.sourceHost();
+    public SmbFileShares(ConnectionProfile profile, String address, char[] password, int connectMillis,
+            int callMillis) throws CIFSException {
+        this.server = address;
+        this.profile = profile;
+        this.password = password.clone();
+        this.connectMillis = connectMillis;
+        this.callMillis = callMillis;
+        this.context = newContext();
+    }
+
+    private CIFSContext newContext() throws CIFSException {
         Properties p = new Properties();
         p.setProperty("jcifs.smb.client.minVersion", "SMB1");
         p.setProperty("jcifs.smb.client.maxVersion", "SMB311");
-        p.setProperty("jcifs.smb.client.connTimeout", Integer.toString(timeoutMillis));
-        p.setProperty("jcifs.smb.client.responseTimeout", Integer.toString(timeoutMillis));
-        p.setProperty("jcifs.smb.client.soTimeout", Integer.toString(timeoutMillis));
+        p.setProperty("jcifs.smb.client.connTimeout", Integer.toString(connectMillis));
+        p.setProperty("jcifs.smb.client.responseTimeout", Integer.toString(callMillis));
+        p.setProperty("jcifs.smb.client.soTimeout", Integer.toString(callMillis + 1000));
+        p.setProperty("jcifs.smb.client.sessionTimeout", Integer.toString(callMillis + 1000));
         p.setProperty("jcifs.resolveOrder", "DNS");
+        // sign wherever the server offers it (SBS 2003 does); not enforced, as it is optional there
+        p.setProperty("jcifs.smb.client.signingPreferred", "true");
         p.setProperty("jcifs.smb.client.ipcSigningEnforced", "false");
         CIFSContext base = new BaseContext(new PropertyConfiguration(p));
-        this.context = base.withCredentials(
+        return base.withCredentials(
                 new NtlmPasswordAuthenticator(profile.netbiosDomain(), profile.adminAccount(), new String(password)));
     }
 
-    private SmbFile file(String share, String path) throws Exception {
+    private synchronized CIFSContext context() {
+        return context;
+    }
+
+    private synchronized void renew(CIFSContext stuck) throws CIFSException {
+        if (context == stuck) {
+            try {
+                stuck.close();
+            } catch (CIFSException e) {
+                // the stuck transport is dropped either way
+            }
+            context = newContext();
+        }
+    }
+
+    private SmbFile file(CIFSContext ctx, String share, String path) throws Exception {
         String p = path == null ? "" : path.replace('\\', '/');
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        return new SmbFile("smb://" + host + "/" + share + "/" + p, context);
+        return new SmbFile("smb://" + server + "/" + share + "/" + p, ctx);
     }
 
-    /** An SMB read; tried a second time when the first attempt fails on the wire. */
+    /** An SMB read against a context. */
     @FunctionalInterface
     private interface Read<T> {
-        T run() throws Exception;
+        T run(CIFSContext ctx) throws Exception;
     }
 
-    private static <T> T once(Read<T> read) throws Exception {
-        try {
-            return read.run();
-        } catch (java.io.IOException first) {
-            // a busy server or a dropped session: one fresh attempt before reporting it
-            Thread.sleep(200);
+    private <T> T call(String what, Read<T> read) throws Exception {
+        String label = "SMB " + what + " at \\\\" + profile.sourceHost() + " (" + server + ")";
+        return ServerCalls.track(label, () -> {
+            CIFSContext ctx = context();
+            long t0 = System.nanoTime();
             try {
-                return read.run();
-            } catch (java.io.IOException second) {
-                second.addSuppressed(first);
-                throw second;
+                return read.run(ctx);
+            } catch (java.io.IOException first) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw first;
+                }
+                long waited = System.nanoTime() - t0;
+                // a busy server or a dropped session: one fresh connection before reporting it
+                renew(ctx);
+                long t1 = System.nanoTime();
+                try {
+                    T r = read.run(context());
+                    ServerCalls.stalled(label + ": failed after " + ServerCalls.seconds(waited) + " ("
+                            + first.getMessage() + "); retried on a fresh connection, answered after "
+                            + ServerCalls.seconds(System.nanoTime() - t1));
+                    return r;
+                } catch (java.io.IOException second) {
+                    second.addSuppressed(first);
+                    throw new java.io.IOException(label + " failed twice: after " + ServerCalls.seconds(waited)
+                            + " (" + first.getMessage() + ") and after " + ServerCalls.seconds(System.nanoTime() - t1)
+                            + " on a fresh connection (" + second.getMessage() + ")", second);
+                }
             }
-        }
+        });
     }
 
     @Override
     public List<String> shares() throws Exception {
-        return once(() -> {
+        return call("share list", ctx -> {
             List<String> out = new ArrayList<>();
-            try (SmbFile server = new SmbFile("smb://" + host + "/", context)) {
-                for (String s : server.list()) {
-                    out.add(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+            try (SmbFile s = new SmbFile("smb://" + server + "/", ctx)) {
+                for (String n : s.list()) {
+                    out.add(n.endsWith("/") ? n.substring(0, n.length() - 1) : n);
                 }
             }
             return out;
@@ -83,8 +134,8 @@ public final class SmbFileShares implements FileShares {
     @Override
     public List<String> list(String share, String path) throws Exception {
         String folder = path == null || path.isEmpty() || path.endsWith("/") ? path : path + "/";
-        return once(() -> {
-            try (SmbFile f = file(share, folder == null ? "" : folder)) {
+        return call("list of " + share + "\\" + (folder == null ? "" : folder), ctx -> {
+            try (SmbFile f = file(ctx, share, folder == null ? "" : folder)) {
                 return List.of(f.list());
             }
         });
@@ -92,8 +143,8 @@ public final class SmbFileShares implements FileShares {
 
     @Override
     public byte[] read(String share, String path) throws Exception {
-        return once(() -> {
-            try (SmbFile f = file(share, path); InputStream in = f.getInputStream()) {
+        return call("read of " + share + "\\" + path, ctx -> {
+            try (SmbFile f = file(ctx, share, path); InputStream in = f.getInputStream()) {
                 return in.readAllBytes();
             }
         });
@@ -101,8 +152,20 @@ public final class SmbFileShares implements FileShares {
 
     @Override
     public String dialect() throws Exception {
-        try (SmbFile f = file("IPC$", ""); jcifs.SmbTreeHandle t = f.getTreeHandle()) {
-            return t.isSMB2() ? "SMB2 or later" : "SMB1";
+        return call("dialect", ctx -> {
+            try (SmbFile f = file(ctx, "IPC$", ""); jcifs.SmbTreeHandle t = f.getTreeHandle()) {
+                return t.isSMB2() ? "SMB2 or later" : "SMB1";
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            context.close();
+        } catch (CIFSException e) {
+            // closing the run's connections; nothing to report
         }
+        java.util.Arrays.fill(password, '\0');
     }
 }

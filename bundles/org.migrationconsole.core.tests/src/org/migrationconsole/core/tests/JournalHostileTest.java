@@ -329,6 +329,101 @@ class JournalHostileTest {
         }
     }
 
+    /**
+     * Issue 10 on issue 9's journal: a backdated completion (key {@code at}) and a clock start read
+     * from a server (record type {@code clock}) are written, chained, replayed and re-validated;
+     * forged ones are refused with the field or the rule named, never applied.
+     */
+    @Test
+    void backdatedCompletionsAndClockRecordsAreReplayedAndValidated() throws Exception {
+        history(); // prep.backup completed, prep.tool in progress (records 1-4)
+        Instant ran = Instant.parse("2026-11-24T10:00:00Z").minus(Duration.ofDays(3));
+        clock.advance(Duration.ofHours(1)); // 11:00
+        try (MigrationStore s = store()) {
+            assertThrows(org.migrationconsole.api.state.InvalidInputException.class,
+                    () -> s.complete("prep.tool", "in the future", Instant.parse("2026-11-25T00:00:00Z")));
+            // prep.tool changed last at 10:00 today: it cannot have been done three days ago
+            assertThrows(org.migrationconsole.api.state.InvalidInputException.class,
+                    () -> s.complete("prep.tool", "too early", ran));
+            s.complete("prep.tool", "tool ran at 10:30", Instant.parse("2026-11-24T10:30:00Z"));
+            assertTrue(s.recordClockStart(org.migrationconsole.api.step.MigrationClock.DESTINATION_INSTALLED,
+                    Instant.parse("2026-11-24T10:45:00Z"), "whenCreated of CN=NTDS Settings,CN=NEWDC").isPresent());
+        }
+        byte[] good = Files.readAllBytes(journal());
+        try (MigrationStore s = store()) {
+            assertNull(s.workspace().fatalError());
+            assertTrue(s.workspace().warnings().isEmpty(), s.workspace().warnings().toString());
+            assertTrue(s.verifyJournal().intact(), s.verifyJournal().problems().toString());
+            assertEquals(Instant.parse("2026-11-24T10:30:00Z"), s.task("prep.tool").orElseThrow().changedAt());
+            java.util.Map<org.migrationconsole.api.step.MigrationClock, Instant> started = new java.util.HashMap<>();
+            s.clocks().forEach(c -> started.put(c.clock(), c.startedAt()));
+            assertEquals(Instant.parse("2026-11-24T10:30:00Z"),
+                    started.get(org.migrationconsole.api.step.MigrationClock.PREPARATION_TOOL));
+            assertEquals(Instant.parse("2026-11-24T10:45:00Z"),
+                    started.get(org.migrationconsole.api.step.MigrationClock.DESTINATION_INSTALLED));
+            assertTrue(s.journal().stream().anyMatch(e -> "clock".equals(e.type()) && e.note().contains("NEWDC")));
+        }
+        record Case(JournalRecord r, String expected) {
+        }
+        Instant t = Instant.parse("2026-11-24T12:00:00Z");
+        String clockType = MigrationStore.CLOCK;
+        List<Case> structural = List.of(
+                new Case(new JournalRecord(0, t, "x", clockType, null, null, null, "n", "sundial", "2026-11-24T09:00:00Z",
+                        null), "'sundial', not a clock id"),
+                new Case(new JournalRecord(0, t, "x", clockType, null, null, null, "n", null, "2026-11-24T09:00:00Z",
+                        null), "clock record without field 'key'"),
+                new Case(new JournalRecord(0, t, "x", clockType, null, null, null, "n", "coexistence", "yesterday",
+                        null), "clock record's field 'value' is 'yesterday'"),
+                new Case(new JournalRecord(0, t, "x", JournalEntry.TRANSITION, "prep.extra", "not-started",
+                        "completed", "n", "when", "2026-11-24T09:00:00Z", null), "field 'key' 'when'"),
+                new Case(new JournalRecord(0, t, "x", JournalEntry.TRANSITION, "prep.extra", "not-started",
+                        "in-progress", "n", "at", "2026-11-24T09:00:00Z", null), "only completions are backdated"),
+                new Case(new JournalRecord(0, t, "x", JournalEntry.TRANSITION, "prep.extra", "not-started",
+                        "completed", "n", "at", "1999-01-01T00:00:00Z", null), "outside the years 2000 to 9999"));
+        for (Case c : structural) {
+            Files.write(journal(), good);
+            rewrite(rs -> {
+                List<JournalRecord> x = new ArrayList<>(rs);
+                x.add(c.r());
+                return x;
+            }, true);
+            String fatal = openWithoutChange();
+            assertNotNull(fatal, c.expected());
+            assertTrue(fatal.contains("record 7") && fatal.contains(c.expected()), c.expected() + ": " + fatal);
+        }
+        // well-formed records that break a rule: replayed against it, reported, not applied
+        List<Case> ruled = List.of(
+                new Case(new JournalRecord(0, t, "mallory", JournalEntry.TRANSITION, "prep.extra", "not-started",
+                        "completed", "n", "at", "2026-11-30T09:00:00Z", null), "after the time it was recorded"),
+                new Case(new JournalRecord(0, t, "mallory", JournalEntry.TRANSITION, "prep.extra", "not-started",
+                        "completed", "n", "at", "2026-11-24T11:59:00Z", null), null),
+                new Case(new JournalRecord(0, t, "mallory", clockType, null, null, null, "n", "reformat-hold",
+                        "2027-01-01T00:00:00Z", null), "a clock cannot start in the future"));
+        for (Case c : ruled) {
+            Files.write(journal(), good);
+            rewrite(rs -> {
+                List<JournalRecord> x = new ArrayList<>(rs);
+                x.add(c.r());
+                return x;
+            }, true);
+            try (MigrationStore s = store()) {
+                assertNull(s.workspace().fatalError());
+                List<String> w = s.workspace().warnings();
+                if (c.expected() == null) {
+                    assertTrue(w.isEmpty(), w.toString());
+                    assertEquals(Instant.parse("2026-11-24T11:59:00Z"), s.task("prep.extra").orElseThrow().changedAt());
+                    continue;
+                }
+                assertTrue(w.stream().anyMatch(x -> x.contains("record 7") && x.contains("mallory")
+                        && x.contains(c.expected())), c.expected() + ": " + w);
+                assertEquals(TaskState.NOT_STARTED, s.task("prep.extra").orElseThrow().recordedState());
+                s.clocks().forEach(cs -> assertFalse(
+                        cs.clock() == org.migrationconsole.api.step.MigrationClock.SOURCE_REMOVED
+                                && cs.startedAt() != null, "the forged clock start is not applied"));
+            }
+        }
+    }
+
     @Test
     void formatOneJournalsGetAChainRecordAtTheirFirstChange() throws Exception {
         Instant t = Instant.parse("2026-11-20T09:00:00Z");

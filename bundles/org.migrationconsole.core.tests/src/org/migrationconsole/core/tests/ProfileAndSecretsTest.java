@@ -54,7 +54,7 @@ class ProfileAndSecretsTest {
     @Test
     void aMinimalProfileGetsItsDefaults() throws Exception {
         ConnectionProfile c = ProfileFile.parse(lab(), "test", null);
-        assertEquals(LdapSecurity.LDAPS, c.ldapSecurity(), "LDAPS unless chosen otherwise");
+        assertEquals(LdapSecurity.KERBEROS, c.ldapSecurity(), "Kerberos unless a CA is given or chosen otherwise");
         assertEquals("CONTOSO", c.netbiosDomain());
         assertEquals(TargetVersion.ESSENTIALS_2012, c.target());
         assertEquals("sbs2003.contoso.local", c.name());
@@ -71,8 +71,8 @@ class ProfileAndSecretsTest {
         p.setProperty("destination.host", "-bad");
         String m = problem(p);
         for (String expected : List.of("source.admin is missing", "source.host 'sbs_2003..local' is not a valid host",
-                "source.address '10.0.0.256' is not an IPv4", "source.ldap.security 'tls' must be ldaps, starttls or"
-                        + " plain", "target.version 'sbs2011' must be one of essentials-2012",
+                "source.address '10.0.0.256' is not an IPv4", "source.ldap.security 'tls' must be kerberos, ldaps, starttls"
+                        + " or plain", "target.version 'sbs2011' must be one of essentials-2012",
                 "destination.host '-bad'")) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in: " + m);
         }

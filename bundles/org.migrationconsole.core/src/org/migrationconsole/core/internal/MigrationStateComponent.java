@@ -176,6 +176,23 @@ public class MigrationStateComponent implements MigrationStateService {
     }
 
     @Override
+    public TaskStatus complete(String taskId, String note, java.time.Instant at) throws MigrationRuleException {
+        return write(() -> store.complete(taskId, note, at));
+    }
+
+    @Override
+    public boolean recordClockStart(org.migrationconsole.api.step.MigrationClock c, java.time.Instant at,
+            String evidence) throws MigrationRuleException {
+        try {
+            Optional<JournalRecord> r = store.recordClockStart(c, at, evidence);
+            r.ifPresent(x -> post(StateEvents.TOPIC_JOURNAL, "clock", x.seq()));
+            return r.isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public TaskStatus skip(String taskId, String note) throws MigrationRuleException {
         return write(() -> store.skip(taskId, note));
     }

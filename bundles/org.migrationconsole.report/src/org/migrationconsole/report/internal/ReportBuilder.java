@@ -222,6 +222,13 @@ public final class ReportBuilder {
         if (!state.workspace().warnings().isEmpty()) {
             blocks.add(new Callout(Tone.WARNING, "Workspace", String.join(" ", state.workspace().warnings())));
         }
+        if (profile.map(p -> p.ldapSecurity() == org.migrationconsole.api.check.ConnectionProfile.LdapSecurity.PLAIN)
+                .orElse(false)) {
+            blocks.add(new Callout(Tone.WARNING, "Unencrypted directory connection", "The connection profile chooses"
+                    + " plain LDAP (source.ldap.security=plain): the administrator's password and every answer of the"
+                    + " source server cross the network unencrypted. Kerberos (the default without a certificate)"
+                    + " or LDAPS protects them; the journal records every run made this way."));
+        }
         return new Section("summary", "Summary", "What was migrated, from where to where, and how far it got.",
                 blocks);
     }

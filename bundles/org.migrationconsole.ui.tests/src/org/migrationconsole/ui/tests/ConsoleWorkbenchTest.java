@@ -119,6 +119,40 @@ class ConsoleWorkbenchTest {
     }
 
     @Test
+    void theProfileEditorOffersKerberosByDefaultAndWarnsAboutPlainLdap() throws Exception {
+        org.eclipse.e4.ui.model.application.ui.basic.MPart part = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            return window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.profile",
+                    EPartService.PartState.ACTIVATE);
+        });
+        Combo security = waitFor("the LDAP protection choice", () -> onUi(() -> find(shell, Combo.class,
+                "profile:source.ldap.security")));
+        List<String> seen = onUi(() -> {
+            org.eclipse.swt.widgets.Label warning = find(shell, org.eclipse.swt.widgets.Label.class,
+                    "profile:plain-warning");
+            List<String> out = new ArrayList<>();
+            out.add(String.join(",", security.getItems()));
+            out.add(security.getText());
+            out.add(warning.getText());
+            security.setText("plain");
+            security.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            out.add(warning.getText());
+            security.setText("kerberos");
+            security.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            out.add(warning.getText());
+            part.setDirty(false);
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).hidePart(part, true);
+            return out;
+        });
+        assertEquals("kerberos,ldaps,starttls,plain", seen.get(0));
+        assertEquals("kerberos", seen.get(1), "no certificate in the profile: Kerberos, as a stock SBS 2003 needs");
+        assertEquals("", seen.get(2));
+        assertTrue(seen.get(3).contains("clear text") && seen.get(3).contains("password"), seen.get(3));
+        assertEquals("", seen.get(4), "the warning goes when plain is no longer chosen");
+    }
+
+    @Test
     void theNavigatorListsTheEightStepsInOrderWithProgress() throws Exception {
         List<String> rows = onUi(() -> {
             List<String> out = new ArrayList<>();

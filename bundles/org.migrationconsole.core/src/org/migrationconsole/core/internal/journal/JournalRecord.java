@@ -34,6 +34,10 @@ public record JournalRecord(long seq, Instant at, String who, String type, Strin
     public static final String CHAIN = "chain";
     /** A file the console wrote: key = absolute path, value = SHA-256 of its content. */
     public static final String FILE = "file";
+    /** When a migration clock really started, read from a server: key = clock id, value = ISO instant. */
+    public static final String CLOCK = "clock";
+    /** Key of a backdated transition (a completion done before it was recorded): value = ISO instant. */
+    public static final String BACKDATED = "at";
 
     /** Times outside this range are refused as absurd. */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -103,7 +107,30 @@ public record JournalRecord(long seq, Instant at, String who, String type, Strin
                 if (f != null) {
                     return f;
                 }
-                return state("to", to);
+                String t = state("to", to);
+                if (t != null || key == null) {
+                    return t;
+                }
+                if (!BACKDATED.equals(key)) {
+                    return "a transition with field 'key' '" + key + "' (only '" + BACKDATED
+                            + "', a backdated completion, is recorded)";
+                }
+                if (!TaskState.COMPLETED.id().equals(to)) {
+                    return "a backdated transition (field 'key' 'at') goes to '" + to
+                            + "'; only completions are backdated";
+                }
+                return time("a backdated transition's field 'value'", value);
+            }
+            case CLOCK -> {
+                if (blank(key)) {
+                    return "a clock record without field 'key' (the clock id)";
+                }
+                try {
+                    org.migrationconsole.api.step.MigrationClock.byId(key);
+                } catch (IllegalArgumentException e) {
+                    return "a clock record's field 'key' is '" + key + "', not a clock id";
+                }
+                return time("a clock record's field 'value'", value);
             }
             case JournalEntry.NOTE -> {
                 if (blank(task)) {
@@ -149,6 +176,23 @@ public record JournalRecord(long seq, Instant at, String who, String type, Strin
                 return "unknown record type '" + type + "'";
             }
         }
+    }
+
+    /** What is wrong with an ISO-8601 time kept in a text field, or null. */
+    private static String time(String field, String text) {
+        if (blank(text)) {
+            return field + " (the time) is missing";
+        }
+        Instant t;
+        try {
+            t = Instant.parse(text);
+        } catch (RuntimeException e) {
+            return field + " is '" + text + "', not an ISO-8601 time such as 2026-11-30T09:00:00Z";
+        }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            return field + " is " + t + ", outside the years 2000 to 9999";
+        }
+        return null;
     }
 
     private static String state(String field, String id) {

@@ -64,6 +64,18 @@ public final class MigrationStore implements Closeable {
     private Map<String, TaskDescriptor> descriptors = Map.of();
     private String path = TaskDescriptor.PATH_MIGRATION_MODE;
     private final List<String> replayProblems = new ArrayList<>();
+    /** Clock starts read from a server (record type "clock"), with their record numbers. */
+    private final Map<MigrationClock, ClockEvidence> clockEvidence = new java.util.EnumMap<>(MigrationClock.class);
+    /** The record number of each task's last reset (evidence older than that no longer counts). */
+    private final Map<String, Long> lastReset = new HashMap<>();
+
+    /** Journal record type of a clock start read from a server. */
+    public static final String CLOCK = JournalRecord.CLOCK;
+    /** Key of a transition record backdated to its value (an ISO instant). */
+    public static final String BACKDATED = JournalRecord.BACKDATED;
+
+    record ClockEvidence(Instant at, long seq, String evidence) {
+    }
 
     private MigrationStore(Path directory, Clock clock, String user, Journal journal, String fatalError) {
         this.directory = directory;
@@ -103,6 +115,8 @@ public final class MigrationStore implements Closeable {
         tasks.clear();
         inputs.clear();
         path = TaskDescriptor.PATH_MIGRATION_MODE;
+        clockEvidence.clear();
+        lastReset.clear();
         replayProblems.clear();
         if (journal == null) {
             return;
@@ -120,13 +134,24 @@ public final class MigrationStore implements Closeable {
 
     private static String describe(JournalRecord r) {
         String what = JournalEntry.PATH.equals(r.type()) ? "path " + r.from() + " to " + r.to()
-                : r.task() + " " + r.from() + " to " + r.to();
+                : CLOCK.equals(r.type()) ? "clock " + r.key() + " started at " + r.value()
+                : r.task() + " " + r.from() + " to " + r.to()
+                        + (BACKDATED.equals(r.key()) ? " backdated to " + r.value() : "");
         return what + " by " + r.who() + " at " + r.at();
     }
 
     private String ruleBroken(JournalRecord r) {
         if (JournalEntry.PATH.equals(r.type())) {
             return r.from().equals(path) ? null : "it changes the path from " + r.from() + " while the path was " + path;
+        }
+        if (CLOCK.equals(r.type())) {
+            // the record's fields were checked when the journal was read (JournalRecord.problem)
+            Instant started = Instant.parse(r.value());
+            if (started.isAfter(r.at().plus(java.time.Duration.ofDays(1)))) {
+                return "the clock start " + started + " is more than a day after the time it was recorded ("
+                        + r.at() + "); a clock cannot start in the future";
+            }
+            return null;
         }
         if (!JournalEntry.TRANSITION.equals(r.type())) {
             return null;
@@ -137,6 +162,16 @@ public final class MigrationStore implements Closeable {
         TaskState to = TaskState.byId(r.to());
         if (from != current) {
             return "it starts from " + from.id() + ", but the task was " + current.id();
+        }
+        if (BACKDATED.equals(r.key())) {
+            Instant done = Instant.parse(r.value());
+            if (done.isAfter(r.at())) {
+                return "it is backdated to " + done + ", which is after the time it was recorded (" + r.at()
+                        + ")";
+            }
+            if (rec != null && done.isBefore(rec.at())) {
+                return "it is backdated to " + done + ", before the task's previous change at " + rec.at();
+            }
         }
         String move = switch (to) {
             case IN_PROGRESS -> current == TaskState.NOT_STARTED || current == TaskState.FAILED ? null
@@ -174,14 +209,30 @@ public final class MigrationStore implements Closeable {
 
     private void apply(JournalRecord r) {
         switch (r.type()) {
-            case JournalEntry.TRANSITION -> tasks.put(r.task(),
-                    new TaskRecord(TaskState.byId(r.to()), r.at(), r.who(), r.note()));
+            case JournalEntry.TRANSITION -> {
+                Instant when = BACKDATED.equals(r.key()) ? instant(r.value(), "backdated time") : r.at();
+                TaskState to = TaskState.byId(r.to());
+                tasks.put(r.task(), new TaskRecord(to, when, r.who(), r.note()));
+                if (to == TaskState.NOT_STARTED) {
+                    lastReset.put(r.task(), r.seq());
+                }
+            }
+            case CLOCK -> clockEvidence.put(MigrationClock.byId(r.key()),
+                    new ClockEvidence(instant(r.value(), "clock start"), r.seq(), r.note()));
             case JournalEntry.PATH -> path = r.to();
             case JournalEntry.INPUT -> inputs.computeIfAbsent(r.task(), k -> new TreeMap<>()).put(r.key(),
                     r.value() == null ? "" : r.value());
             default -> {
                 // notes, events, file and chain records do not change state
             }
+        }
+    }
+
+    private static Instant instant(String text, String what) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the " + what + " '" + text + "' is not an ISO-8601 instant");
         }
     }
 
@@ -419,6 +470,14 @@ public final class MigrationStore implements Closeable {
                     stopped = r.at();
                 }
             }
+            ClockEvidence ev = clockEvidence.get(c);
+            if (ev != null) {
+                TaskDescriptor starter = starterOf(c).orElse(null);
+                Long reset = starter == null ? null : lastReset.get(starter.id());
+                if (reset == null || reset < ev.seq()) {
+                    started = ev.at(); // read from the server: when it really started
+                }
+            }
             if (stopped != null && started != null && stopped.isBefore(started)) {
                 stopped = null;
             }
@@ -472,7 +531,32 @@ public final class MigrationStore implements Closeable {
     }
 
     public synchronized Change complete(String taskId, String note) throws MigrationRuleException, IOException {
+        return complete(taskId, note, null);
+    }
+
+    /**
+     * Completes a task, as of {@code at} when given (backdated: journalled now, with the time it
+     * was really done; a time in the future or before the task's last change is refused).
+     */
+    public synchronized Change complete(String taskId, String note, Instant at)
+            throws MigrationRuleException, IOException {
         TaskStatus s = writable(taskId);
+        if (at != null) {
+            Instant now = clock.instant();
+            if (at.isAfter(now)) {
+                throw new InvalidInputException("at", "The time a task was done cannot be in the future ("
+                        + at + " is after now, " + now + ")");
+            }
+            if (at.isBefore(Instant.parse("2000-01-01T00:00:00Z"))) {
+                throw new InvalidInputException("at", "The time a task was done must be after 2000-01-01 (" + at
+                        + ")");
+            }
+            TaskRecord last = tasks.get(taskId);
+            if (last != null && at.isBefore(last.at())) {
+                throw new InvalidInputException("at", "Task " + taskId + " changed last at " + last.at()
+                        + "; it cannot have been done before that (" + at + ")");
+            }
+        }
         if (s.recordedState().isDone()) {
             throw refused(s, "is already " + s.recordedState().id() + " (" + since(s)
                     + "); reset it first if it has to be done again");
@@ -485,7 +569,38 @@ public final class MigrationStore implements Closeable {
                         + String.join("; ", gate) + ".");
             }
         }
+        if (at != null) {
+            String text = "backdated to " + at + (note == null || note.isBlank() ? "" : ": " + note);
+            JournalRecord r = journal.append(new JournalRecord(0, null, user, JournalEntry.TRANSITION, s.id(),
+                    s.recordedState().id(), TaskState.COMPLETED.id(), text, BACKDATED, at.toString()));
+            apply(r);
+            return new Change(r, status(s.descriptor(), clockMap(clock.instant())));
+        }
         return transition(s, TaskState.COMPLETED, note);
+    }
+
+    /**
+     * Records when a clock really started, read from a server; nothing when it already runs from
+     * that time.
+     */
+    public synchronized Optional<JournalRecord> recordClockStart(MigrationClock c, Instant at, String evidence)
+            throws MigrationRuleException, IOException {
+        if (c == null || at == null) {
+            throw new InvalidInputException("clock", "A clock start needs the clock and the time");
+        }
+        requireWritable();
+        if (at.isAfter(clock.instant().plus(java.time.Duration.ofDays(1)))) {
+            throw new InvalidInputException("at", "A clock cannot start in the future (" + at + ")");
+        }
+        ClockStatus now = clockMap(clock.instant()).get(c);
+        if (now != null && at.equals(now.startedAt())) {
+            return Optional.empty();
+        }
+        JournalRecord r = journal.append(new JournalRecord(0, null, user, CLOCK, null, null, null,
+                "the " + c.limit().toDays() + "-day " + c.id() + " clock started at " + at + ", read from the server: "
+                        + (evidence == null ? "" : evidence), c.id(), at.toString()));
+        apply(r);
+        return Optional.of(r);
     }
 
     public synchronized Change skip(String taskId, String note) throws MigrationRuleException, IOException {

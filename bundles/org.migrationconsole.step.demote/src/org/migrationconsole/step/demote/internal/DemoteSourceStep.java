@@ -1,5 +1,6 @@
 package org.migrationconsole.step.demote.internal;
 
+import static org.migrationconsole.api.step.TaskKind.CHECK_GATED;
 import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 
 import java.util.List;
@@ -23,7 +24,7 @@ public class DemoteSourceStep extends DeclaredStep {
                             + " created after the mail move. Then open Add or Remove Programs, select Windows Small"
                             + " Business Server 2003, click Change/Remove and Next until Component Selection, set"
                             + " Exchange Server to Remove, click Next and insert Windows SBS 2003 CD#3 when asked.")
-                    .after("move.copy-data", "prepare.email-plan").source("catalog 6.1, 6.1a").build(),
+                    .kind(CHECK_GATED).after("move.copy-data", "prepare.email-plan").source("catalog 6.1, 6.1a").build(),
             TaskDescriptor.builder("demote.printers")
                     .title("Move the printers off the source")
                     .description("Disconnect every printer plugged straight into the source and make sure no Active"
@@ -73,7 +74,8 @@ public class DemoteSourceStep extends DeclaredStep {
                             + " before reusing it, since a demoted SBS server is not left healthy. Completing this"
                             + " task stops the 21-day removal clock and starts the 7-day hold.")
                     .stopsClock(MigrationClock.DESTINATION_INSTALLED).startsClock(MigrationClock.SOURCE_REMOVED)
-                    .after("demote.dcpromo", "demote.delete-computer-object").source("catalog 6.6").build());
+                    .after("demote.dcpromo", "demote.delete-computer-object", "demote.move-dhcp").source("catalog 6.6")
+                    .build());
 
     private static final List<StepInput> INPUTS = List.of(
             StepInput.text("dhcp-range", "DHCP address range",

@@ -20,6 +20,7 @@ import org.migrationconsole.step.install.internal.answerfile.AnswerFileException
 import org.migrationconsole.step.install.internal.answerfile.AnswerFileValidator;
 import org.migrationconsole.step.install.internal.answerfile.KeyCatalog;
 import org.migrationconsole.step.install.internal.answerfile.KeySpec;
+import org.migrationconsole.step.install.internal.answerfile.MigrationKeys;
 import org.migrationconsole.step.install.internal.answerfile.Rule;
 import org.migrationconsole.step.install.internal.answerfile.Violation;
 
@@ -170,6 +171,46 @@ class AnswerFileCodecTest {
         assertTrue(c.keys().stream().filter(KeySpec::unverified).count() >= 3);
         assertTrue(c.key("InitialConfiguration", "PlainTextPassword").orElseThrow().secret());
         assertTrue(c.key("InitialConfiguration", "serverName").isEmpty(), "keys are case-sensitive");
+    }
+
+    @Test
+    void theGuessedMigrationKeysAreOptInAndTheReservedNameRuleIsUnverifiedForMigrationMode() throws Exception {
+        KeyCatalog c = KeyCatalog.load();
+        List<String> guessed = List.of("SourceServerName", "SourceServerIPv4Address", "SourceDomainAdminName",
+                "MigrationMode");
+        for (String k : guessed) {
+            KeySpec s = c.key("InitialConfiguration", k).orElseThrow(() -> new AssertionError(k));
+            assertTrue(s.unverified() && s.optIn(), k);
+            assertTrue(s.explanation().contains("opt-in"), k + ": the editor says why: " + s.explanation());
+        }
+        assertEquals(guessed, c.keys().stream().filter(KeySpec::optIn).map(KeySpec::key).toList(),
+                "only the guessed keys are opt-in");
+
+        var values = MigrationKeys.values("sbs2003", "192.168.16.2", "MigAdmin");
+        AnswerFile byDefault = AnswerFile.parse("[InitialConfiguration]\r\nServerName=wse\r\n");
+        MigrationKeys.Outcome none = MigrationKeys.apply(byDefault, c, false, values);
+        assertEquals(List.of(), none.written());
+        assertEquals(guessed, none.leftOut());
+        for (String k : guessed) {
+            assertTrue(byDefault.get("InitialConfiguration", k).isEmpty(), k + " written without opting in");
+        }
+        AnswerFile opted = AnswerFile.parse("[InitialConfiguration]\r\nServerName=wse\r\n");
+        assertEquals(guessed, MigrationKeys.apply(opted, c, true, values).written());
+        assertEquals("sbs2003", opted.value("InitialConfiguration", "SourceServerName"));
+        assertEquals("true", opted.value("InitialConfiguration", "MigrationMode"));
+        // a site that confirmed a key drops opt-in: it is then written by default; an unlisted key never is
+        KeyCatalog confirmed = KeyCatalog.parse(new java.io.StringReader(
+                "InitialConfiguration|SourceServerName|Migration|computer-name||confirmed on our DVD\n"));
+        AnswerFile site = AnswerFile.parse("[InitialConfiguration]\r\n");
+        assertEquals(List.of("SourceServerName"), MigrationKeys.apply(site, confirmed, false, values).written());
+        assertTrue(site.get("InitialConfiguration", "MigrationMode").isEmpty());
+
+        assertTrue(Rule.USER_NAME_RESERVED.unverifiedInMigrationMode());
+        assertFalse(Rule.USER_NAME.unverifiedInMigrationMode());
+        String m = new Violation("InitialConfiguration", "UserName", Rule.USER_NAME_RESERVED).message();
+        assertTrue(m.contains("unverified for migration mode"), m);
+        assertTrue(c.key("InitialConfiguration", "UserName").orElseThrow().explanation()
+                .contains("unverified"), "the editor says so too");
     }
 
     @Test

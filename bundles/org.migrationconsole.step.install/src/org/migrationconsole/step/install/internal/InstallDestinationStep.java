@@ -25,8 +25,11 @@ public class InstallDestinationStep extends DeclaredStep {
             TaskDescriptor.builder("install.check-prerequisites")
                     .title("Check that the destination can host Windows Server Essentials")
                     .description("A network may hold only one Windows Server Essentials server, and that server has to"
-                            + " be a domain controller. The machine (or virtual machine) must be 64-bit.")
-                    .after("prepare.run-mpt").source("catalog 2.0").build(),
+                            + " be a domain controller. The machine (or virtual machine) must be 64-bit. The checks"
+                            + " domain.capacity (users and devices within the edition's limits) and"
+                            + " domain.functional-level (Windows Server 2003 or higher, or a 2012+ DC cannot join) gate"
+                            + " it on both paths.")
+                    .kind(CHECK_GATED).after("prepare.run-mpt").source("catalog 2.0").build(),
             TaskDescriptor.builder("install.answer-file")
                     .title("Create the migration answer file")
                     .description("Setup in migration mode reads an answer file that holds the administrator account"
@@ -57,8 +60,9 @@ public class InstallDestinationStep extends DeclaredStep {
                     .title("Confirm the destination holds all five FSMO roles")
                     .description("Schema master, domain naming master, RID master, PDC emulator and infrastructure"
                             + " master should all sit on the new server now; netdom query fsmo lists them. As PDC"
-                            + " emulator the destination is also the domain's time source from here on.")
-                    .kind(CHECK_GATED).onlyOnPath("a").after("install.run-setup").source("catalog 2.3").build(),
+                            + " emulator the destination is also the domain's time source from here on. You confirm"
+                            + " this by hand (netdom query fsmo); no check completes it on this path.")
+                    .kind(MANUAL).onlyOnPath("a").after("install.run-setup").source("catalog 2.3").build(),
             TaskDescriptor.builder("install.verify-global-catalog")
                     .title("Confirm the destination is a global catalog")
                     .description("Migration setup should have turned the new server into a global catalog server."
@@ -68,8 +72,10 @@ public class InstallDestinationStep extends DeclaredStep {
             TaskDescriptor.builder("install.dc-health")
                     .title("Check the destination with Netdiag, Dcdiag and Repadmin")
                     .description("Run Netdiag, Dcdiag.exe and Repadmin.exe against the new domain controller and clear"
-                            + " every problem they show. Clients are joined only once it is healthy.")
-                    .kind(CHECK_GATED).after("install.run-setup", "install.replica-promote").source("catalog 2.7")
+                            + " every problem they show. Clients are joined only once it is healthy. The console"
+                            + " cannot run these tools; you confirm the result (replication.healthy only shows that"
+                            + " the replication links exist).")
+                    .kind(MANUAL).after("install.run-setup", "install.replica-promote").source("catalog 2.7")
                     .build(),
             TaskDescriptor.builder("install.onprem-exchange")
                     .title("Set up the separate on-premises Exchange server")
@@ -85,11 +91,10 @@ public class InstallDestinationStep extends DeclaredStep {
                             + " and cancel the Configure Windows Server Essentials wizard if it appears. Then promote"
                             + " the server to an additional domain controller and global catalog in the existing"
                             + " domain. A check run completes this task by itself once destination.is-dc sees the new"
-                            + " domain controller in the directory. Completing this task starts the 21-day clock by which the FSMO roles must be"
-                            + " on the destination and the source gone.")
-                    .onlyOnPath("b").kind(CHECK_GATED).stopsClock(MigrationClock.PREPARATION_TOOL)
-                    .startsClock(MigrationClock.DESTINATION_INSTALLED)
-                    .after("prepare.run-mpt", "prepare.clear-logon-as-service").source("catalog 2B.1").build(),
+                            + " domain controller in the directory. This path does not need the Migration Preparation"
+                            + " Tool; 'Log on as a service' must be cleared first.")
+                    .onlyOnPath("b").kind(CHECK_GATED)
+                    .after("prepare.clear-logon-as-service", "prepare.o365-cutover").source("catalog 2B.1").build(),
             TaskDescriptor.builder("install.replica-transfer-fsmo")
                     .title("Move the five FSMO roles to the destination with ntdsutil")
                     .description("Within 21 days, check the current holders with netdom query fsmo, then run ntdsutil:"
@@ -97,8 +102,10 @@ public class InstallDestinationStep extends DeclaredStep {
                             + " transfer PDC, infrastructure master, naming master, RID master and schema master"
                             + " before leaving with q. Run netdom query fsmo again to see that every role is now on"
                             + " the destination. The check destination.fsmo reads the five holders from the directory;"
-                            + " when all five are on the destination, a check run completes this task by itself.")
-                    .onlyOnPath("b").kind(CHECK_GATED).after("install.replica-promote").source("catalog 2B.2")
+                            + " when all five are on the destination, a check run completes this task by itself. The"
+                            + " transfer starts the 21-day clock by which the source must be gone.")
+                    .onlyOnPath("b").kind(CHECK_GATED).startsClock(MigrationClock.DESTINATION_INSTALLED)
+                    .after("install.replica-promote").source("catalog 2B.2")
                     .build(),
             TaskDescriptor.builder("install.replica-configure")
                     .title("Rename, add the Essentials Experience role and configure")
@@ -111,8 +118,8 @@ public class InstallDestinationStep extends DeclaredStep {
                     .description("On the Dashboard's Users tab the existing Active Directory accounts should be"
                             + " listed. Keep the limits in mind: 25 users and 50 devices on Windows Server Essentials,"
                             + " 100 users and 200 devices on Standard or Datacenter with the Essentials Experience"
-                            + " role.")
-                    .onlyOnPath("b").kind(CHECK_GATED).after("install.replica-configure")
+                            + " role. You confirm this on the Dashboard; no check reads it.")
+                    .onlyOnPath("b").kind(MANUAL).after("install.replica-configure")
                     .source("catalog 2B.4, 2B.5")
                     .build());
 

@@ -1,6 +1,7 @@
 package org.migrationconsole.step.move.internal;
 
 import static org.migrationconsole.api.step.TaskKind.ARTIFACT;
+import static org.migrationconsole.api.step.TaskKind.MANUAL;
 import static org.migrationconsole.api.step.TaskKind.SERVER_CHANGE;
 
 import java.util.List;
@@ -28,9 +29,10 @@ public class MoveSettingsAndDataStep extends DeclaredStep {
                             + " robocopy \\\\<source>\\<share> \\\\<destination>\\<folder> /E /B /COPY:DATSOU"
                             + " /LOG:C:\\Copyresults.txt, then read the log (it is overwritten by the next run, so"
                             + " keep a copy per share). Neither edition of Microsoft's guide prints a command that"
-                            + " works (spaces inside the UNC paths, or the two paths run together), so the console"
-                            + " generates the corrected command from the shares list.")
-                    .kind(ARTIFACT).after("move.review-shares").source("catalog 4.1a").build(),
+                            + " works (spaces inside the UNC paths, or the two paths run together): put each UNC path"
+                            + " in double quotes and keep a space between them. The console does not write these"
+                            + " commands for you yet.")
+                    .kind(MANUAL).after("move.review-shares").source("catalog 4.1a").build(),
             TaskDescriptor.builder("move.import-users")
                     .title("Import user accounts the Dashboard did not pick up")
                     .description("Accounts normally appear in the Dashboard on their own, except those whose"

@@ -144,9 +144,10 @@ public class PrepareSourceStep extends DeclaredStep {
                     .title("Replica path only: clear 'Log on as a service' and the SBS logon script")
                     .description("For the replica-domain-controller path: in the Default Domain Controllers"
                             + " Policy clear the Log on as a service setting, then delete"
-                            + " SBS_LOGIN_SCRIPT.bat from the domain's SYSVOL scripts folder. Skip it on the"
-                            + " migration-mode path.")
-                    .optional().kind(SERVER_CHANGE).after("prepare.backup").source("catalog 1.10").build());
+                            + " SBS_LOGIN_SCRIPT.bat from the domain's SYSVOL scripts folder. Required on this path"
+                            + " (the promotion waits for it); the check domain.logon-as-service must pass. The"
+                            + " migration-mode path does not have this task.")
+                    .onlyOnPath("b").kind(CHECK_GATED).after("prepare.backup").source("catalog 1.10").build());
 
     private static final List<StepInput> INPUTS = List.of(
             StepInput.matching("router-address", "Router LAN address",

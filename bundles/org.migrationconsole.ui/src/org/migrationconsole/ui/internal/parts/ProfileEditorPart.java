@@ -101,11 +101,32 @@ public class ProfileEditorPart {
         }
         label(parent, "LDAP protection");
         security = new Combo(parent, SWT.READ_ONLY);
-        security.setItems("ldaps", "starttls", "plain");
-        security.setText(current.getProperty("source.ldap.security", "ldaps"));
-        security.setToolTipText("ldaps (port 636) or starttls (389 upgraded) protect the password; plain sends it"
-                + " in clear text and is only for a lab you trust");
-        security.addListener(SWT.Selection, e -> changed());
+        security.setItems("kerberos", "ldaps", "starttls", "plain");
+        // as ProfileFile decides: with a CA certificate LDAPS, without one (a stock SBS 2003) Kerberos
+        security.setText(current.getProperty("source.ldap.security", current.getProperty("source.ldap.ca") == null
+                ? "kerberos" : "ldaps"));
+        security.setData(StepParts.WIDGET_ID, "profile:source.ldap.security");
+        security.setToolTipText("kerberos (signed and encrypted, needs no certificate), ldaps (port 636) or starttls"
+                + " (389 upgraded) protect the password; plain sends it in clear text and is only for a lab you"
+                + " trust");
+        new Label(parent, SWT.NONE);
+        Label plainWarning = new Label(parent, SWT.WRAP);
+        plainWarning.setData(StepParts.WIDGET_ID, "profile:plain-warning");
+        plainWarning.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(plainWarning);
+        Runnable warn = () -> {
+            plainWarning.setText("plain".equals(security.getText())
+                    ? "Warning: plain LDAP sends the administrator's password and every directory value in clear"
+                            + " text. Use kerberos unless this is a lab you trust; each run is journalled with this"
+                            + " warning."
+                    : "");
+            parent.layout(true);
+        };
+        warn.run();
+        security.addListener(SWT.Selection, e -> {
+            warn.run();
+            changed();
+        });
         label(parent, "Target");
         target = new Combo(parent, SWT.READ_ONLY);
         for (TargetVersion v : TargetVersion.values()) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  * bundle) so that an update can replace the key set without code changes, e.g. once the
  * migration-only keys are confirmed. One key per line:
  * {@code Section|Key|Group|rule,rule|flags|explanation}; flags are any of {@code required},
- * {@code secret}, {@code unverified}; lines starting with {@code #} are comments.
+ * {@code secret}, {@code unverified}, {@code opt-in} (written only when asked for); lines starting with
+ * {@code #} are comments.
  */
 public final class KeyCatalog {
 
@@ -78,7 +79,7 @@ public final class KeyCatalog {
             }
             List<String> flags = List.of(f[4].strip().split("\\s*,\\s*"));
             keys.add(new KeySpec(f[0].strip(), f[1].strip(), f[2].strip(), rules, flags.contains("required"),
-                    flags.contains("secret"), flags.contains("unverified"), f[5].strip()));
+                    flags.contains("secret"), flags.contains("unverified"), flags.contains("opt-in"), f[5].strip()));
         }
         return new KeyCatalog(keys);
     }

@@ -13,7 +13,7 @@ public enum Rule {
     USER_NAME("user-name", "must be 1 to 19 characters without / \\ [ ] | < > + = ; , ? *, must not start or end"
             + " with a period and must not contain two periods in a row"),
     USER_NAME_RESERVED("user-name-reserved", "must not be a reserved account name (Administrator, Guest, krbtgt,"
-            + " DefaultAccount, HelpAssistant, SUPPORT_388945a0), in any letter case"),
+            + " DefaultAccount, HelpAssistant, SUPPORT_388945a0), in any letter case", true),
     USER_NAME_DISTINCT("user-name-distinct", "must differ from the server name and the domain names"),
     PASSWORD("password-strength", "must be at least 8 characters and use three of: upper-case letters, lower-case"
             + " letters, digits, other characters"),
@@ -30,10 +30,25 @@ public enum Rule {
 
     private final String id;
     private final String sentence;
+    private final boolean unverifiedInMigrationMode;
 
     Rule(String id, String sentence) {
+        this(id, sentence, false);
+    }
+
+    Rule(String id, String sentence, boolean unverifiedInMigrationMode) {
         this.id = id;
         this.sentence = sentence;
+        this.unverifiedInMigrationMode = unverifiedInMigrationMode;
+    }
+
+    /**
+     * Whether the rule is documented for a clean install only: the ADK page states it, and no
+     * source says whether migration-mode Setup (which signs in with an existing domain
+     * administrator) applies it too. The console still enforces it and says it is unverified there.
+     */
+    public boolean unverifiedInMigrationMode() {
+        return unverifiedInMigrationMode;
     }
 
     public String id() {

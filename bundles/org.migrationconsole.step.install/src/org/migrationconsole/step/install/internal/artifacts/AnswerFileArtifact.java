@@ -23,6 +23,7 @@ import org.migrationconsole.step.install.internal.answerfile.AnswerFileException
 import org.migrationconsole.step.install.internal.answerfile.AnswerFileValidator;
 import org.migrationconsole.step.install.internal.answerfile.KeyCatalog;
 import org.migrationconsole.step.install.internal.answerfile.KeySpec;
+import org.migrationconsole.step.install.internal.answerfile.MigrationKeys;
 import org.migrationconsole.step.install.internal.answerfile.Rule;
 import org.migrationconsole.step.install.internal.answerfile.Rules;
 import org.migrationconsole.step.install.internal.answerfile.Violation;
@@ -137,7 +138,11 @@ public class AnswerFileArtifact implements Artifact {
         return server.isEmpty() ? Optional.empty() : Optional.of("answer-file@" + server);
     }
 
-    /** The profile and step 2's inputs as cfg.ini values; the one place this mapping is made. */
+    /**
+     * The profile and step 2's inputs as cfg.ini values; the one place this mapping is made. The
+     * migration-only keys the key set flags opt-in (no published document names them) are left
+     * empty: the administrator fills them in, or asks for them ({@link #putMigrationKeys}).
+     */
     @Override
     public FieldValues prefill(ArtifactContext context) {
         FieldValues v = new FieldValues();
@@ -153,12 +158,26 @@ public class AnswerFileArtifact implements Artifact {
             v.put(I + "/NetbiosName", p.netbiosDomain());
             v.put(I + "/DNSName", p.domain());
             v.put(I + "/UserName", p.adminAccount());
-            v.put(I + "/SourceServerName", label(p.sourceHost()));
-            v.put(I + "/SourceServerIPv4Address", p.sourceAddress());
-            v.put(I + "/SourceDomainAdminName", p.adminAccount());
-            v.put(I + "/MigrationMode", "true");
         });
+        putMigrationKeys(v, profile, false);
         return v;
+    }
+
+    /**
+     * Puts the migration-only keys (source server name and address, the domain administrator,
+     * migration mode) from the profile: those the key set flags opt-in only when {@code optIn}
+     * (answer-file write --unverified-keys); a key the key set does not list is never put.
+     *
+     * @return the keys put and the opt-in keys left out
+     */
+    public MigrationKeys.Outcome putMigrationKeys(FieldValues v, Optional<ConnectionProfile> profile, boolean optIn) {
+        if (profile.isEmpty()) {
+            return new MigrationKeys.Outcome(List.of(), List.of());
+        }
+        ConnectionProfile p = profile.get();
+        return MigrationKeys.select(catalog, optIn,
+                MigrationKeys.values(label(p.sourceHost()), p.sourceAddress(), p.adminAccount()),
+                (k, value) -> v.put(fieldId(k), value));
     }
 
     @Override

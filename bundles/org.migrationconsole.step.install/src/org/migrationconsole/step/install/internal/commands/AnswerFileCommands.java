@@ -175,6 +175,10 @@ public class AnswerFileCommands implements CommandContribution {
         @Option(names = "--password-file", paramLabel = "FILE", description = "the password (first line; only its"
                 + " owner may read the file)")
         Path passwordFile;
+        @Option(names = "--unverified-keys", description = "also write the migration-only keys no published"
+                + " document names (SourceServerName, SourceServerIPv4Address, SourceDomainAdminName, MigrationMode);"
+                + " Setup may reject or misread them")
+        boolean unverifiedKeys;
 
         @Override
         public Integer call() {
@@ -230,6 +234,10 @@ public class AnswerFileCommands implements CommandContribution {
                     return ExitCodes.USAGE;
                 }
                 values.putAll(prefilled);
+                AnswerFileArtifact answerFile = a instanceof AnswerFileArtifact x ? x : new AnswerFileArtifact();
+                // the opt-in migration keys: written on request; a value already in the file stays
+                List<String> leftOut = answerFile.putMigrationKeys(values, env.workspaceProfile(), unverifiedKeys)
+                        .leftOut().stream().filter(k -> !values.has(AnswerFileValidator.INITIAL + "/" + k)).toList();
                 values.put(AnswerFileArtifact.ENCODING, encoding);
                 if (acceptEula) {
                     values.put("InitialConfiguration/AcceptEula", "true");
@@ -253,6 +261,10 @@ public class AnswerFileCommands implements CommandContribution {
                         + " keys).");
                 err.println("WARNING: " + written + " holds the administrator password in PLAIN TEXT. Keep the drive"
                         + " locked away, and once Setup has finished run: answer-file wipe " + out);
+                if (!leftOut.isEmpty()) {
+                    err.println("note: not written: " + String.join(", ", leftOut) + ". No published document names"
+                            + " these keys and Setup may reject or misread them; give --unverified-keys to write them");
+                }
                 for (KeySpec k : KeyCatalog.load().keys()) {
                     if (k.unverified() && values.has(k.section() + "/" + k.key())) {
                         err.println("note: " + k.key() + " is unverified: no published document names it; check it"

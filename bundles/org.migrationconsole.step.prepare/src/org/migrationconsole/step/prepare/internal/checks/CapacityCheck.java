@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Component;
 public class CapacityCheck extends PrepareCheck {
 
     public CapacityCheck() {
-        super("domain.capacity", "Users and devices fit the destination's limits", Severity.ERROR, null);
+        super("domain.capacity", "Users and devices fit the destination's limits", Severity.ERROR,
+                "install.check-prerequisites");
     }
 
     @Override

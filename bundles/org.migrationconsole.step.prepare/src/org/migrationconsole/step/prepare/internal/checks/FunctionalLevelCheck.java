@@ -19,7 +19,7 @@ public class FunctionalLevelCheck extends PrepareCheck {
 
     public FunctionalLevelCheck() {
         super("domain.functional-level", "Domain and forest functional levels are Windows Server 2003 or higher",
-                Severity.WARNING, null);
+                Severity.ERROR, "install.check-prerequisites");
     }
 
     @Override
@@ -39,7 +39,8 @@ public class FunctionalLevelCheck extends PrepareCheck {
                 + (forest < 2 ? "forest" : "") + " functional level is below Windows Server 2003.", evidence,
                 "In Active Directory Domains and Trusts raise the domain functional level to Windows Server 2003"
                         + " (domain Properties, Raise Domain Functional Level), then the forest functional level"
-                        + " (root node, Raise Forest Functional Level); the preparation tool reports it otherwise.");
+                        + " (root node, Raise Forest Functional Level). Until then a Windows Server 2012 or later"
+                        + " domain controller cannot join the domain, so the install is blocked.");
     }
 
     private static String describe(int level) {

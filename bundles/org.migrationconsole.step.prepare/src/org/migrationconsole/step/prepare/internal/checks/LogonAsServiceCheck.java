@@ -21,7 +21,7 @@ public class LogonAsServiceCheck extends PrepareCheck {
 
     public LogonAsServiceCheck() {
         super("domain.logon-as-service", "'Log on as a service' is not defined in the DC policy (replica path)",
-                Severity.WARNING, null);
+                Severity.ERROR, "prepare.clear-logon-as-service");
     }
 
     @Override
@@ -42,6 +42,12 @@ public class LogonAsServiceCheck extends PrepareCheck {
                     evidence);
         }
         evidence.add(line.get() + " = " + Sids.describeAll(line.get().entries(), ctx.directory()));
+        if ("unknown".equals(ctx.taskState("prepare.clear-logon-as-service"))) {
+            // the task exists only on the replica path (B); on migration mode the right may stay
+            return CheckResult.skipped("'Log on as a service' is defined in the Default Domain Controllers Policy;"
+                    + " only the replica-domain-controller path (B) needs it cleared, and the install path is"
+                    + " migration mode (A).", evidence);
+        }
         return CheckResult.fail("'Log on as a service' is defined in the Default Domain Controllers Policy; this"
                 + " only matters on the replica-domain-controller path, which needs it cleared.", evidence,
                 "Replica path only (task prepare.clear-logon-as-service): in the Default Domain Controllers Policy"

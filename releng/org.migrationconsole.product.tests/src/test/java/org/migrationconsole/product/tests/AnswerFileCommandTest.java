@@ -139,9 +139,24 @@ class AnswerFileCommandTest {
         assertFalse(text.replace("\r\n", "").contains("\n") || text.replace("\r\n", "").contains("\r"), "CRLF only");
         for (String s : List.of("ServerName=wse2012\r\n", "NetbiosName=CONTOSO\r\n", "DNSName=contoso.local\r\n",
                 "UserName=MigAdmin\r\n", "PlainTextPassword=" + PASSWORD + "\r\n", "AcceptEula=true\r\n",
-                "StaticIPv4Address=192.168.16.20\r\n", "SourceServerName=sbs2003\r\n")) {
+                "StaticIPv4Address=192.168.16.20\r\n")) {
             assertTrue(text.contains(s), s + " in\n" + text);
         }
+        // the migration-only keys no document names are opt-in: not written, and the note says how
+        for (String k : List.of("SourceServerName", "SourceServerIPv4Address", "SourceDomainAdminName",
+                "MigrationMode")) {
+            assertFalse(text.contains(k + "="), k + " written without --unverified-keys:\n" + text);
+            assertTrue(w.err().contains(k), k + " named in " + w.err());
+        }
+        assertTrue(w.err().contains("--unverified-keys"), w.err());
+        Result optIn = run(0, "answer-file", "write", "--out", usb.toString(), "--accept-eula", "--password-file",
+                passwordFile.toString(), "--unverified-keys");
+        String opted = new String(Files.readAllBytes(usb.resolve("cfg.ini")), StandardCharsets.UTF_16LE);
+        for (String s : List.of("SourceServerName=sbs2003\r\n", "SourceDomainAdminName=MigAdmin\r\n",
+                "MigrationMode=true\r\n")) {
+            assertTrue(opted.contains(s), s + " with --unverified-keys in\n" + opted);
+        }
+        assertTrue(optIn.err().contains("SourceServerName is unverified"), optIn.err());
         assertEquals(0, run(0, "answer-file", "validate", usb.resolve("cfg.ini").toString()).exit());
 
         // ANSI variant, rewriting the existing file keeps a hand-added key and comment

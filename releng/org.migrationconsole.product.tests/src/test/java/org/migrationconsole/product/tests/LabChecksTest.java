@@ -29,7 +29,10 @@ import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.migrationconsole.product.tests.Product.Result;
 
 /**
@@ -40,11 +43,14 @@ import org.migrationconsole.product.tests.Product.Result;
  * <p>Covers the healthy baseline, one failing run per lab mutation, the inputs that stop a run
  * (exit 2) and the gating of check-gated tasks. Needs root (namespaces); skipped otherwise.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabChecksTest {
 
     private static final String LAB_DIR = "/run/migration-console-lab";
     private static final Path PROFILE = Path.of(LAB_DIR, "lab.profile");
     private static final Path PASSWORD = Path.of(LAB_DIR, "admin.password");
+    /** The lab profile without a certificate: Kerberos, as on a stock SBS 2003. */
+    private static Path kerberos;
 
     /** id → severity, gated task (or "-"), status on the healthy lab with prepare.backup completed. */
     private static final Map<String, String[]> DESIGN = new LinkedHashMap<>();
@@ -56,13 +62,13 @@ class LabChecksTest {
         design("source.subnet", "warning", "prepare.network", "pass");
         design("source.clock-skew", "error", "prepare.time-sync", "pass");
         design("source.os-service-pack", "error", "prepare.windows-sp2", "pass");
-        design("domain.functional-level", "warning", "-", "pass");
+        design("domain.functional-level", "error", "install.check-prerequisites", "pass");
         design("domain.fsmo-holders", "error", "prepare.support-tools", "pass");
         design("domain.mybusiness-ou", "error", "prepare.support-tools", "pass");
         design("domain.admins-trusted-for-delegation", "error", "prepare.support-tools", "pass");
-        design("domain.logon-as-service", "warning", "-", "fail");
+        design("domain.logon-as-service", "error", "prepare.clear-logon-as-service", "skipped"); // path A
         design("domain.sysvol-netlogon", "error", "prepare.support-tools", "pass");
-        design("domain.capacity", "error", "-", "pass");
+        design("domain.capacity", "error", "install.check-prerequisites", "pass");
         design("domain.admin-groups", "error", "prepare.mpt-account", "pass");
         design("backup.confirmed", "error", "-", "pass");
         design("dhcp.on-source", "info", "prepare.dhcp-plan", "pass");
@@ -70,7 +76,7 @@ class LabChecksTest {
         design("domain.sbs-logon-script-users", "info", "-", "fail");
         design("domain.legacy-gpos", "info", "-", "fail");
         design("domain.wmi-filters", "info", "-", "fail");
-        design("exchange.mailboxes", "warning", "-", "fail");
+        design("exchange.mailboxes", "warning", "demote.uninstall-exchange", "fail");
         design("printers.on-source", "warning", "-", "fail");
         // step 2's destination checks have nothing to judge before the destination is promoted
         design("destination.is-dc", "error", "install.replica-promote", "skipped");
@@ -119,6 +125,10 @@ class LabChecksTest {
         files = Product.newWorkspace("lab-files");
         backedUp = Product.newWorkspace("lab-mutations");
         assertEquals(0, mc(backedUp, "task", "prepare.backup", "complete", "--note", "test restore ok").exit());
+        kerberos = profile("kerberos", q -> {
+            q.remove("lab.ca");
+            q.remove("source.ldap.security");
+        });
     }
 
     @AfterAll
@@ -288,9 +298,10 @@ class LabChecksTest {
         assertEquals(expected, statuses);
         JsonObject summary = run.json().getAsJsonObject("summary");
         assertEquals(15, summary.get("pass").getAsInt(), summary.toString());
-        assertEquals(7, summary.get("fail").getAsInt(), summary.toString());
+        assertEquals(6, summary.get("fail").getAsInt(), summary.toString());
         assertEquals(0, summary.get("error").getAsInt(), summary.toString());
-        assertEquals(4, summary.get("skipped").getAsInt(), "the four destination checks: " + summary);
+        assertEquals(5, summary.get("skipped").getAsInt(), "the four destination checks and logon-as-service (path A): "
+                + summary);
 
         // what the checks read, concretely
         assertTrue(evidence(run.check("source.reachable")).contains("rootDSE dnsHostName: SBS2003.contoso.local"));
@@ -301,6 +312,13 @@ class LabChecksTest {
                 && message(run.check("source.subnet")).contains("router"));
         assertTrue(evidence(run.check("source.os-service-pack"))
                 .contains("operatingSystemServicePack: Service Pack 2"));
+        // the destination (10.99.0.11) is not installed in this lab: this machine's clock stands in, labelled so
+        String clock = evidence(run.check("source.clock-skew"));
+        assertTrue(clock.contains("source time zone: UTC") && clock.contains("negotiate from 10.99.0.10:445"), clock);
+        assertTrue(clock.contains("10.99.0.11 did not answer on SMB (port 445); compared with this machine instead"
+                + " (fallback)"), clock);
+        assertTrue(message(run.check("source.clock-skew")).contains("compared with this machine"),
+                message(run.check("source.clock-skew")));
         assertTrue(evidence(run.check("domain.functional-level")).contains("domainFunctionality: 2"));
         String fsmo = evidence(run.check("domain.fsmo-holders"));
         for (String role : List.of("PDC emulator", "RID master", "Infrastructure master", "Domain naming master",
@@ -497,6 +515,21 @@ class LabChecksTest {
         Result m = labScript("mutate", mutation);
         assertEquals(0, m.exit(), m.toString());
         try {
+            if (mutation.equals("clock-skew")) {
+                // Kerberos itself refuses a clock 10 minutes off (as Windows does): the run stops, naming it
+                Result r = mc(backedUp, "check", "--profile", kerberos.toString(), "--password-file",
+                        PASSWORD.toString());
+                assertEquals(2, r.exit(), r.toString());
+                assertTrue(r.err().contains("clocks are within 5 minutes"), r.err());
+            } else {
+                // the same finding over Kerberos (no certificate) as over LDAPS
+                Run krb = check(backedUp, kerberos);
+                JsonObject k = krb.check(checkId);
+                assertEquals("fail", k.get("status").getAsString(), "over Kerberos: " + k);
+                if (k.get("severity").getAsString().equals("error")) {
+                    assertEquals(List.of(checkId), krb.blocking(), "over Kerberos only the mutated check blocks");
+                }
+            }
             Run run = check(backedUp);
             JsonObject o = run.check(checkId);
             assertEquals("fail", o.get("status").getAsString(), o.toString());
@@ -593,11 +626,19 @@ class LabChecksTest {
     @Test
     void anUnreachableHostIsRefusedNamingIt() throws Exception {
         Path ws = Product.newWorkspace("lab-unreachable");
+        // by name only: the name is resolved first, and it resolves to nothing
         Path ghost = profile("ghost", p -> {
+            p.setProperty("source.host", "ghost.contoso.local");
+            p.remove("source.address");
+        });
+        refused(ws, ghost, PASSWORD, "ghost.contoso.local", "does not resolve");
+        // with source.address the console connects there (the name is only verified against TLS/Kerberos):
+        // nothing answers at that address, and the refusal names both
+        Path ghostAt = profile("ghost-at", p -> {
             p.setProperty("source.host", "ghost.contoso.local");
             p.setProperty("source.address", "10.99.0.99");
         });
-        refused(ws, ghost, PASSWORD, "ghost.contoso.local", "does not resolve");
+        refused(ws, ghostAt, PASSWORD, "Cannot reach the source server at ghost.contoso.local:636 (10.99.0.99)");
         // by address: 10.99.0.99 is in the lab's subnet, and nothing answers there
         Path silent = profile("silent", p -> {
             p.setProperty("source.host", "10.99.0.99");
@@ -656,6 +697,294 @@ class LabChecksTest {
         Path open = passwordFile("open.password", adminPassword + "\n", "rw-r--r--");
         refused(Product.newWorkspace("lab-open-password"), PROFILE, open, open.toString(),
                 "can be read or written by others", "chmod 600");
+    }
+
+    // ------------------------------------------------------------------ Kerberos, addresses, stalls
+
+    private static Map<String, String> statuses(Run run) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonElement e : run.json().getAsJsonArray("results")) {
+            JsonObject o = e.getAsJsonObject();
+            out.put(o.get("id").getAsString(), o.get("status").getAsString());
+        }
+        return out;
+    }
+
+    private static Map<String, String> designed() {
+        Map<String, String> out = new TreeMap<>();
+        DESIGN.forEach((id, d) -> out.put(id, d[2]));
+        return out;
+    }
+
+    /** Starts tcpdump in the lab's client namespace; returns its pid file. */
+    private static Path capture(Path pcap, String filter) throws Exception {
+        Path pid = pcap.resolveSibling(pcap.getFileName() + ".pid");
+        Files.deleteIfExists(pid);
+        new ProcessBuilder(lab.toString(), "run", "sh", "-c", "tcpdump -Z root -i any -U -s 0 -w '" + pcap + "' " + filter
+                + " >/dev/null 2>&1 & echo $! > '" + pid + "'; wait").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 100 && (!Files.exists(pid) || Files.size(pid) == 0); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(700); // tcpdump opens the interface
+        return pid;
+    }
+
+    private static void stopCapture(Path pid) throws Exception {
+        String p = Files.readString(pid).strip();
+        new ProcessBuilder("kill", "-INT", p).start().waitFor();
+        for (int i = 0; i < 50 && Files.exists(Path.of("/proc", p)); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer: for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Test
+    @Order(2)
+    void aStockSbsWithoutTlsIsCheckedOverKerberosAndNothingReadableCrossesTheWire() throws Exception {
+        Result m = labScript("mutate", "no-tls");
+        assertEquals(0, m.exit(), m.toString());
+        try {
+            // LDAPS is really off: the profile that insists on it cannot connect
+            refused(Product.newWorkspace("lab-no-tls-ldaps"), PROFILE, PASSWORD, "sbs2003.contoso.local:636");
+            Path pcap = files.resolve("kerberos.pcap");
+            Path pid = capture(pcap, "tcp port 389 or port 88 or udp port 88");
+            Run run;
+            try {
+                run = check(backedUp, kerberos);
+            } finally {
+                stopCapture(pid);
+            }
+            assertEquals(0, run.exit(), run.result().toString());
+            assertEquals(designed(), statuses(run), "the whole suite over Kerberos, TLS switched off");
+            byte[] wire = Files.readAllBytes(pcap);
+            System.out.printf("[kerberos] capture of LDAP and Kerberos: %d bytes%n", wire.length);
+            assertTrue(wire.length > 5_000, "the capture saw the run's LDAP traffic: " + wire.length + " bytes");
+            assertFalse(contains(wire, adminPassword.getBytes(StandardCharsets.UTF_8)), "password on the wire");
+            assertFalse(contains(wire, adminPassword.getBytes(StandardCharsets.UTF_16LE)), "password on the wire");
+            for (String value : List.of("SBS_LOGIN_SCRIPT.bat", "Small Business Server", "Service Pack 2",
+                    "Mailbox Store", "HPLaserJet")) {
+                assertFalse(contains(wire, value.getBytes(StandardCharsets.UTF_8)), "readable on the wire: " + value);
+            }
+            String journal = Product.headless(backedUp, "journal").out();
+            assertTrue(journal.contains("LDAP over Kerberos (signed and encrypted)"), journal);
+        } finally {
+            assertEquals(0, labScript("mutate", "restore-no-tls").exit());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void plainLdapIsOnlyByChoiceAndWarnedAboutInTheJournal() throws Exception {
+        Path plain = profile("plain", p -> {
+            p.remove("lab.ca");
+            p.setProperty("source.ldap.security", "plain");
+        });
+        Path ws = Product.newWorkspace("lab-plain");
+        Run run = check(ws, plain, "--step", "prepare");
+        assertTrue(run.exit() <= 1, run.result().toString());
+        String journal = Product.headless(ws, "journal").out();
+        assertTrue(journal.contains("plain LDAP") && journal.contains("in clear text"), journal);
+    }
+
+    @Test
+    @Order(4)
+    void aNameWithADeadSecondAddressRunsEveryCheckAndFailsOnlyTheDnsCheck() throws Exception {
+        Path byName = profile("by-name", p -> p.remove("source.address"));
+        Run normal = check(backedUp, byName);
+        assertEquals(0, normal.exit(), normal.result().toString());
+        Result m = labScript("mutate", "second-a-record");
+        assertEquals(0, m.exit(), m.toString());
+        try {
+            Run run = check(backedUp, byName);
+            System.out.printf("[dead address] normal run %.2f s, with a dead second address %.2f s%n",
+                    normal.seconds(), run.seconds());
+            assertEquals(List.of("source.dns.single-address"), run.blocking(), run.result().toString());
+            Map<String, String> expected = designed();
+            expected.put("source.dns.single-address", "fail");
+            assertEquals(expected, statuses(run));
+            assertTrue(evidence(run.check("source.dns.single-address")).contains("10.99.0.12"));
+            assertTrue(run.seconds() < 2 * normal.seconds(), "under 2x a normal run: " + run.seconds() + " vs "
+                    + normal.seconds());
+            String journal = Product.headless(backedUp, "journal").out();
+            assertTrue(journal.contains("has 2 addresses; using 10.99.0.10"), journal);
+        } finally {
+            assertEquals(0, labScript("mutate", "restore-second-a-record").exit());
+        }
+    }
+
+    /** PIDs in the source DC's namespace whose process name matches (as the lab's stall mutations pick them). */
+    private static List<String> sourcePids(String commPattern) throws Exception {
+        Result r = Product.run(List.of("ip", "netns", "pids", "sbs-src"), Map.of());
+        assertEquals(0, r.exit(), r.toString());
+        List<String> out = new ArrayList<>();
+        for (String pid : r.out().strip().split("\\s+")) {
+            Path comm = Path.of("/proc", pid, "comm");
+            if (!pid.isEmpty() && Files.exists(comm) && Pattern.compile(commPattern).matcher(
+                    Files.readString(comm).strip()).find()) {
+                out.add(pid);
+            }
+        }
+        return out;
+    }
+
+    private static void signal(String sig, List<String> pids) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + sig));
+        cmd.addAll(pids);
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor();
+    }
+
+    /**
+     * Stalls the source's LDAP or SMB processes (SIGSTOP by PID, as the lab's stall-ldap / stall-smb
+     * mutations do) for 6 s, starting the moment the run reports its first finished check, so that
+     * the checks still to come meet the stalled server. The run must end with no false error, and
+     * the stall must show in the results (a call retried on a fresh connection, or a retried SMB
+     * read), which proves the stall hit the run.
+     */
+    private static void stalledRun(String name, String commPattern) throws Exception {
+        List<String> pids = sourcePids(commPattern);
+        assertFalse(pids.isEmpty(), "no process matching " + commPattern + " in the source's namespace");
+        Path ws = Product.newWorkspace("lab-" + name);
+        assertEquals(0, mc(ws, "task", "prepare.backup", "complete").exit());
+        List<String> cmd = new ArrayList<>(List.of(lab.toString(), "run", Product.script().toString(), "--headless",
+                "--workspace", ws.toString(), "check", "--profile", kerberos.toString(), "--password-file",
+                PASSWORD.toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        double stoppedAt = -1;
+        Thread resume = null;
+        StringBuilder err = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                err.append(line).append('\n');
+                if (stoppedAt < 0 && line.matches("  (pass|fail|error|skipped)\\s+\\S+")) {
+                    signal("STOP", pids);
+                    stoppedAt = (System.nanoTime() - t0) / 1e9;
+                    resume = Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(6_000);
+                            signal("CONT", pids);
+                        } catch (Exception e) {
+                            // the finally below resumes them
+                        }
+                    });
+                }
+            }
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run ended");
+        } finally {
+            if (resume != null) {
+                resume.join(7_000);
+            }
+            signal("CONT", pids);
+            p.destroyForcibly();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertTrue(stoppedAt > 0, "the run reported no check: " + err);
+        assertEquals(0, p.exitValue(), "a stall of a few seconds is no error:\n" + err);
+        // checks/latest.json holds the results of the run (an array)
+        JsonObject json = new JsonObject();
+        json.add("results", JsonParser.parseString(Files.readString(ws.resolve("checks/latest.json"))).getAsJsonArray());
+        Run run = new Run(new Result(p.exitValue(), "", err.toString()), json, s);
+        assertEquals(designed(), statuses(run), err.toString());
+        List<String> stalls = new ArrayList<>();
+        for (JsonElement e : json.getAsJsonArray("results")) {
+            e.getAsJsonObject().getAsJsonArray("evidence").forEach(x -> {
+                if (x.getAsString().startsWith("stalled: ")) {
+                    stalls.add(e.getAsJsonObject().get("id").getAsString() + ": " + x.getAsString());
+                }
+            });
+        }
+        System.out.printf("[%s] stalled %s for 6 s from %.2f s into the run; run %.2f s, %d stalled call(s): %s%n",
+                name, commPattern, stoppedAt, s, stalls.size(), stalls);
+        assertFalse(stalls.isEmpty(), "the stall hit the run and the results say which call stalled: " + err);
+    }
+
+    @Test
+    @Order(5)
+    void aStalledLdapServerHoldsNoOtherCheckAndCausesNoFalseError() throws Exception {
+        stalledRun("stall-ldap", "^ldap");
+    }
+
+    @Test
+    @Order(6)
+    void aStalledSmbServerCausesNoFalseError() throws Exception {
+        stalledRun("stall-smb", "^smbd");
+    }
+
+    @Test
+    @Order(1)
+    void thirtyRunsRightAfterUpGiveNoFalseError() throws Exception {
+        Path ws = Product.newWorkspace("lab-loop");
+        assertEquals(0, mc(ws, "task", "prepare.backup", "complete").exit());
+        long t0 = System.nanoTime();
+        double slowest = 0;
+        for (int i = 0; i < 30; i++) {
+            Run run = check(ws, i % 2 == 0 ? kerberos : PROFILE);
+            assertEquals(0, run.exit(), "run " + (i + 1) + ": " + run.result());
+            assertEquals(designed(), statuses(run), "run " + (i + 1));
+            slowest = Math.max(slowest, run.seconds());
+        }
+        System.out.printf("[loop] 30 full runs (Kerberos and LDAPS alternating) in %.1f s, slowest %.2f s%n",
+                (System.nanoTime() - t0) / 1e9, slowest);
+    }
+
+    @Test
+    @Order(7)
+    void aServerThatStallsInTheTlsHandshakeDoesNotHangTheCommandOrKeepTheLock() throws Exception {
+        java.net.ServerSocket silent;
+        try {
+            silent = new java.net.ServerSocket(636, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "127.0.0.1:636 is taken: " + e.getMessage());
+            return;
+        }
+        try (silent) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // accepts and never answers
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            Path local = profile("silent-tls", p -> {
+                p.setProperty("source.host", "localhost");
+                p.setProperty("source.address", "127.0.0.1");
+                p.setProperty("source.ldap.security", "ldaps");
+            });
+            Path ws = Product.newWorkspace("silent-tls");
+            long t0 = System.nanoTime();
+            Result r = Product.headless(ws, "check", "--profile", local.toString(), "--password-file",
+                    PASSWORD.toString());
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("[silent TLS] refused in %.1f s: %s%n", s, r.err().strip());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().contains("localhost:636"), r.err());
+            assertTrue(s < 25, "bounded: " + s + " s");
+            assertFalse(accepted.isEmpty(), "the client did connect");
+            // the workspace lock was released: a writer can use the workspace at once
+            assertEquals(0, Product.headless(ws, "task", "prepare.backup", "complete").exit());
+            acceptor.interrupt();
+            for (java.net.Socket a : accepted) {
+                a.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ gating
