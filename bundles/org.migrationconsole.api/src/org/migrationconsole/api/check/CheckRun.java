@@ -19,6 +19,9 @@ public record CheckRun(Instant startedAt, String profileName, List<CheckOutcome>
 
     /** Outcomes of error-severity checks that did not pass. */
     public List<CheckOutcome> errors() {
-        return outcomes.stream().filter(CheckOutcome::blocks).toList();
+        // error severity only (the command line's exit 1 and "blocking" count); CheckOutcome.blocks()
+        // is the task gate's wider rule (a failed warning that gates a task blocks that task)
+        return outcomes.stream().filter(o -> o.severity() == Severity.ERROR
+                && (o.result().status() == CheckStatus.FAIL || o.result().status() == CheckStatus.ERROR)).toList();
     }
 }
