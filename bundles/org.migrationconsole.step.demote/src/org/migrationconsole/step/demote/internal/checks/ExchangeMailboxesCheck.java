@@ -8,6 +8,7 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -18,31 +19,12 @@ import org.osgi.service.component.annotations.Component;
  * after a mailbox move, so it is reported but not counted as a mailbox.
  */
 @Component(service = MigrationCheck.class)
-public class ExchangeMailboxesCheck implements MigrationCheck {
+public class ExchangeMailboxesCheck extends DeclaredCheck {
 
-    @Override
-    public String id() {
-        return "exchange.mailboxes";
-    }
-
-    @Override
-    public String title() {
-        return "No Exchange 2003 mailboxes are left on the source";
-    }
-
-    @Override
-    public String stepId() {
-        return "demote";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public java.util.Optional<String> taskId() {
-        return java.util.Optional.of("demote.uninstall-exchange");
+    public ExchangeMailboxesCheck() {
+        super("exchange.mailboxes",
+                "No Exchange 2003 mailboxes are left on the source",
+                "demote", Severity.WARNING, "demote.uninstall-exchange");
     }
 
     @Override

@@ -8,32 +8,19 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /** Printers the source publishes in AD (printQueue objects); disconnect them before demotion (catalog 6.2). */
 @Component(service = MigrationCheck.class)
-public class PrintersOnSourceCheck implements MigrationCheck {
+public class PrintersOnSourceCheck extends DeclaredCheck {
 
-    @Override
-    public String id() {
-        return "printers.on-source";
-    }
-
-    @Override
-    public String title() {
-        return "No printers are published by the source";
-    }
-
-    @Override
-    public String stepId() {
-        return "demote";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public PrintersOnSourceCheck() {
+        super("printers.on-source",
+                "No printers are published by the source",
+                "demote", Severity.WARNING, null);
     }
 
     @Override

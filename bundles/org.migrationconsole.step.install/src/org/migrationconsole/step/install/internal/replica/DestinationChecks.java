@@ -9,7 +9,7 @@ import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
-import org.migrationconsole.api.check.MigrationCheck;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.Severity;
 
 /**
@@ -41,20 +41,11 @@ public final class DestinationChecks {
         return CheckResult.skipped("The profile names no destination server (destination.host)", List.of());
     }
 
-    public abstract static class Base implements MigrationCheck {
-        @Override
-        public String stepId() {
-            return "install";
-        }
+    public abstract static class Base extends DeclaredCheck {
 
-        @Override
-        public Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public Duration timeout() {
-            return Duration.ofSeconds(20);
+        /** A destination check of step 2 (20 s: it may read the whole configuration partition). */
+        protected Base(String id, String title, Severity severity, String taskId, boolean completesTask) {
+            super(id, title, "install", severity, taskId, completesTask, Duration.ofSeconds(20));
         }
 
         /**

@@ -3,7 +3,6 @@ package org.migrationconsole.step.install.internal.replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
@@ -16,25 +15,14 @@ import org.osgi.service.component.annotations.Component;
 /** destination.fsmo: all five roles on the destination; the evidence lists every holder. */
 @Component(service = MigrationCheck.class)
 public final class DestinationFsmoCheck extends DestinationChecks.Base {
-    @Override
-    public String id() {
-        return "destination.fsmo";
+
+    public DestinationFsmoCheck() {
+        super("destination.fsmo", "The destination holds all five FSMO roles",
+                Severity.ERROR, "install.replica-transfer-fsmo", true);
     }
 
-    @Override
-    public String title() {
-        return "The destination holds all five FSMO roles";
-    }
 
-    @Override
-    public boolean completesTask() {
-        return true;
-    }
 
-    @Override
-    public Optional<String> taskId() {
-        return Optional.of("install.replica-transfer-fsmo");
-    }
 
     @Override
     protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {

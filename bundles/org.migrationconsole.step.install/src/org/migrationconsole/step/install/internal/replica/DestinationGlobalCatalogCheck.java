@@ -3,7 +3,6 @@ package org.migrationconsole.step.install.internal.replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
@@ -16,25 +15,14 @@ import org.osgi.service.component.annotations.Component;
 /** destination.global-catalog: bit 1 of the NTDS Settings options. */
 @Component(service = MigrationCheck.class)
 public final class DestinationGlobalCatalogCheck extends DestinationChecks.Base {
-    @Override
-    public String id() {
-        return "destination.global-catalog";
+
+    public DestinationGlobalCatalogCheck() {
+        super("destination.global-catalog", "The destination is a global catalog",
+                Severity.ERROR, "install.verify-global-catalog", true);
     }
 
-    @Override
-    public String title() {
-        return "The destination is a global catalog";
-    }
 
-    @Override
-    public boolean completesTask() {
-        return true;
-    }
 
-    @Override
-    public Optional<String> taskId() {
-        return Optional.of("install.verify-global-catalog");
-    }
 
     @Override
     protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
@@ -19,25 +18,14 @@ import org.osgi.service.component.annotations.Component;
 /** destination.is-dc: the destination has an NTDS Settings object (it is a domain controller). */
 @Component(service = MigrationCheck.class)
 public final class DestinationIsDcCheck extends DestinationChecks.Base {
-    @Override
-    public String id() {
-        return "destination.is-dc";
+
+    public DestinationIsDcCheck() {
+        super("destination.is-dc", "The destination is a domain controller of the domain",
+                Severity.ERROR, "install.replica-promote", true);
     }
 
-    @Override
-    public String title() {
-        return "The destination is a domain controller of the domain";
-    }
 
-    @Override
-    public boolean completesTask() {
-        return true;
-    }
 
-    @Override
-    public Optional<String> taskId() {
-        return Optional.of("install.replica-promote");
-    }
 
     /**
      * Passes with the NTDS Settings object as evidence. Its {@code whenCreated} is when the

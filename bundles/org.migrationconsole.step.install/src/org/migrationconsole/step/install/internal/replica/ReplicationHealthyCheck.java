@@ -3,7 +3,6 @@ package org.migrationconsole.step.install.internal.replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
@@ -20,20 +19,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = MigrationCheck.class)
 public final class ReplicationHealthyCheck extends DestinationChecks.Base {
-    @Override
-    public String id() {
-        return "replication.healthy";
+
+    public ReplicationHealthyCheck() {
+        super("replication.healthy", "Replication between the source and the destination is set up",
+                Severity.WARNING, null, false);
     }
 
-    @Override
-    public String title() {
-        return "Replication between the source and the destination is set up";
-    }
 
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
 
     @Override
     protected CheckResult judge(CheckContext c, String dest, Entry ntds) throws Exception {

@@ -10,32 +10,19 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /** Lists the computers running Windows XP or Vista, which cannot run the Windows Server Essentials Connector. */
 @Component(service = MigrationCheck.class)
-public class ConnectorEligibilityCheck implements MigrationCheck {
+public class ConnectorEligibilityCheck extends DeclaredCheck {
 
-    @Override
-    public String id() {
-        return "clients.connector-eligibility";
-    }
-
-    @Override
-    public String title() {
-        return "Client computers can run the Connector (no Windows XP or Vista)";
-    }
-
-    @Override
-    public String stepId() {
-        return "join";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public ConnectorEligibilityCheck() {
+        super("clients.connector-eligibility",
+                "Client computers can run the Connector (no Windows XP or Vista)",
+                "join", Severity.WARNING, null);
     }
 
     @Override

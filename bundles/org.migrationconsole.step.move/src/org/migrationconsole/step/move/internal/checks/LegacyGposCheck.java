@@ -8,37 +8,24 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /** The "Small Business Server ..." GPOs still in the domain (removed in step 4, catalog 4.4). */
 @Component(service = MigrationCheck.class)
-public class LegacyGposCheck implements MigrationCheck {
+public class LegacyGposCheck extends DeclaredCheck {
+
+    public LegacyGposCheck() {
+        super("domain.legacy-gpos",
+                "Legacy 'Small Business Server' group policy objects",
+                "move", Severity.INFO, null);
+    }
 
     static final String PREFIX = "Small Business Server";
     /** Step 5 removes this one (catalog 5.2), after the destination's folder redirection is on. */
     static final String FOLDER_REDIRECTION = "Small Business Server Folder Redirection";
-
-    @Override
-    public String id() {
-        return "domain.legacy-gpos";
-    }
-
-    @Override
-    public String title() {
-        return "Legacy 'Small Business Server' group policy objects";
-    }
-
-    @Override
-    public String stepId() {
-        return "move";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
 
     @Override
     public CheckResult run(CheckContext ctx) throws Exception {

@@ -8,35 +8,22 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /** Users that still run the SBS logon script, and whether NETLOGON holds it (catalog 4.3). */
 @Component(service = MigrationCheck.class)
-public class LogonScriptUsersCheck implements MigrationCheck {
+public class LogonScriptUsersCheck extends DeclaredCheck {
+
+    public LogonScriptUsersCheck() {
+        super("domain.sbs-logon-script-users",
+                "Users still running the SBS logon script",
+                "move", Severity.INFO, null);
+    }
 
     static final String SCRIPT = "SBS_LOGIN_SCRIPT.bat";
-
-    @Override
-    public String id() {
-        return "domain.sbs-logon-script-users";
-    }
-
-    @Override
-    public String title() {
-        return "Users still running the SBS logon script";
-    }
-
-    @Override
-    public String stepId() {
-        return "move";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
 
     @Override
     public CheckResult run(CheckContext ctx) throws Exception {

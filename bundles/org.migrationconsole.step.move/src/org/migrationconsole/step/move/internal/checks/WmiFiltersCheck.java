@@ -10,35 +10,22 @@ import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.Directory;
 import org.migrationconsole.api.check.Directory.Entry;
 import org.migrationconsole.api.check.Directory.Scope;
+import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /** The SBS WMI filters PostSP2 and PreSP2 (removed in step 4, catalog 4.4a). */
 @Component(service = MigrationCheck.class)
-public class WmiFiltersCheck implements MigrationCheck {
+public class WmiFiltersCheck extends DeclaredCheck {
+
+    public WmiFiltersCheck() {
+        super("domain.wmi-filters",
+                "SBS WMI filters PostSP2 and PreSP2",
+                "move", Severity.INFO, null);
+    }
 
     static final Set<String> SBS_FILTERS = Set.of("postsp2", "presp2");
-
-    @Override
-    public String id() {
-        return "domain.wmi-filters";
-    }
-
-    @Override
-    public String title() {
-        return "SBS WMI filters PostSP2 and PreSP2";
-    }
-
-    @Override
-    public String stepId() {
-        return "move";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.INFO;
-    }
 
     @Override
     public CheckResult run(CheckContext ctx) throws Exception {
