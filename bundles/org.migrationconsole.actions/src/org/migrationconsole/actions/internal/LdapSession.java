@@ -98,6 +98,12 @@ public final class LdapSession implements WritableDirectory, AutoCloseable {
                     + profile.domain() + " was given: changes to the server need the profile's credentials");
         }
         LdapSecurity security = profile.ldapSecurity();
+        if (security == LdapSecurity.KERBEROS) {
+            // the engine binds with a simple bind: over port 389 without TLS that would send the password in
+            // clear text, so Kerberos profiles are refused for changes until the engine binds with GSSAPI
+            throw new ConnectionException(Kind.BAD_PROFILE, "source.ldap.security=kerberos: server changes need"
+                    + " source.ldap.security=ldaps or starttls (with source.ldap.ca) for now; nothing was changed");
+        }
         int port = security == LdapSecurity.LDAPS ? 636 : 389;
         String host = profile.sourceHost();
         String endpoint = host + ":" + port;

@@ -242,6 +242,11 @@ public class AnswerFileCommands implements CommandContribution {
                 if (acceptEula) {
                     values.put("InitialConfiguration/AcceptEula", "true");
                 }
+                if (user != null && user.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+                    err.println("error: --user: UserName cannot hold a line break or another control character;"
+                            + " nothing was written");
+                    return ExitCodes.USAGE;
+                }
                 if (user != null) {
                     values.put("InitialConfiguration/UserName", user);
                 }
