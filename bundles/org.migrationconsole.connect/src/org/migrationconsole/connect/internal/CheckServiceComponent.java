@@ -150,18 +150,24 @@ public class CheckServiceComponent implements CheckService {
         });
         try {
             List<Future<CheckResult>> futures = new ArrayList<>();
-            List<Instant> starts = new ArrayList<>();
+            List<java.util.concurrent.atomic.AtomicReference<Instant>> starts = new ArrayList<>();
             for (MigrationCheck c : selected) {
-                starts.add(Instant.now());
-                futures.add(pool.submit(() -> c.run(context)));
+                java.util.concurrent.atomic.AtomicReference<Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
+                starts.add(started);
+                futures.add(pool.submit(() -> {
+                    // a check's time runs from when it gets a worker, not from when it was queued
+                    started.set(Instant.now());
+                    return c.run(context);
+                }));
             }
             List<CheckOutcome> out = new ArrayList<>();
             for (int i = 0; i < selected.size(); i++) {
                 MigrationCheck c = selected.get(i);
                 CheckResult r = await(futures.get(i), starts.get(i), c.timeout(), canceled);
                 Instant end = Instant.now();
+                Instant begun = starts.get(i).get() == null ? end : starts.get(i).get();
                 CheckOutcome o = new CheckOutcome(c.id(), c.title(), c.stepId(), c.taskId().orElse(null), c.severity(),
-                        r, end, Duration.between(starts.get(i), end).toMillis());
+                        r, end, Duration.between(begun, end).toMillis());
                 out.add(o);
                 if (progress != null) {
                     progress.accept(o);
@@ -173,14 +179,16 @@ public class CheckServiceComponent implements CheckService {
         }
     }
 
-    private static CheckResult await(Future<CheckResult> f, Instant start, Duration timeout, BooleanSupplier canceled) {
-        Instant deadline = start.plus(timeout);
+    private static CheckResult await(Future<CheckResult> f, java.util.concurrent.atomic.AtomicReference<Instant> start,
+            Duration timeout, BooleanSupplier canceled) {
         while (true) {
             if (canceled.getAsBoolean()) {
                 f.cancel(true);
-                return CheckResult.skipped("Cancelled before it finished", List.of());
+                return CheckResult.skipped(start.get() == null ? "Cancelled before it started"
+                        : "Cancelled before it finished", List.of());
             }
-            long left = Duration.between(Instant.now(), deadline).toMillis();
+            Instant begun = start.get();
+            long left = begun == null ? 100 : Duration.between(Instant.now(), begun.plus(timeout)).toMillis();
             if (left <= 0) {
                 f.cancel(true);
                 return CheckResult.error("Timed out after " + timeout.toSeconds() + " s",
