@@ -206,4 +206,26 @@ class ReplicaTest {
         assertThrows(IllegalArgumentException.class, () -> ReplicaScript.generate("contoso.local", "x'; rm", "d",
                 "C", "a"));
     }
+
+    @Test
+    void theTransferTimeIsReadFromTheReplicationMetadataOfFsmoRoleOwner() {
+        // two fragments as Windows and Samba return them, one value each, whitespace as they indent it
+        String owner = "<DS_REPL_ATTR_META_DATA>\n\t<pszAttributeName>fSMORoleOwner</pszAttributeName>\n"
+                + "\t<dwVersion>2</dwVersion>\n\t<ftimeLastOriginatingChange>2026-11-20T09:15:02Z"
+                + "</ftimeLastOriginatingChange>\n\t<uuidLastOriginatingDsaInvocationID>"
+                + "5c2b8c4e-8d7a-4d38-9d1a-1f0e6a5b2c11</uuidLastOriginatingDsaInvocationID>\n"
+                + "\t<usnOriginatingChange>4101</usnOriginatingChange>\n</DS_REPL_ATTR_META_DATA>\n";
+        String other = owner.replace("fSMORoleOwner", "whenChanged").replace("2026-11-20T09:15:02Z",
+                "2026-11-30T10:00:00Z");
+        assertEquals(Instant.parse("2026-11-20T09:15:02Z"), FsmoRoles.lastChange(List.of(other, owner),
+                "fSMORoleOwner"));
+        assertEquals(Instant.parse("2026-11-20T09:15:02Z"), FsmoRoles.lastChange(List.of(other + owner),
+                "fsmoroleowner"), "several fragments in one value, any case");
+        assertEquals(null, FsmoRoles.lastChange(List.of(other), "fSMORoleOwner"), "absent");
+        assertEquals(null, FsmoRoles.lastChange(List.of(owner.replace("2026-11-20T09:15:02Z",
+                "1601-01-01T00:00:00Z")), "fSMORoleOwner"), "never (FILETIME 0)");
+        assertEquals(null, FsmoRoles.lastChange(List.of(owner.replace("2026-11-20T09:15:02Z", "yesterday")),
+                "fSMORoleOwner"), "does not parse");
+        assertEquals(null, FsmoRoles.lastChange(List.of(), "fSMORoleOwner"), "the server does not answer it");
+    }
 }

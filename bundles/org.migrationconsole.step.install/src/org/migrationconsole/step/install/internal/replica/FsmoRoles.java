@@ -19,8 +19,11 @@ import org.migrationconsole.api.check.Directory.Scope;
  */
 public final class FsmoRoles {
 
-    /** One role, where its owner is kept, and the holder found there. */
-    public record Role(String name, String objectDn, String ownerDn, String holder) {
+    /**
+     * One role, where its owner is kept, the holder found there, and when fSMORoleOwner last
+     * changed (its replication metadata; null when the server does not say).
+     */
+    public record Role(String name, String objectDn, String ownerDn, String holder, java.time.Instant changedAt) {
     }
 
     private FsmoRoles() {
@@ -41,11 +44,43 @@ public final class FsmoRoles {
         where.put("infrastructure master", "CN=Infrastructure," + domain);
         List<Role> out = new ArrayList<>();
         for (Map.Entry<String, String> e : where.entrySet()) {
-            List<Entry> found = d.search(e.getValue(), Scope.BASE, "(objectClass=*)", "fSMORoleOwner");
+            List<Entry> found = d.search(e.getValue(), Scope.BASE, "(objectClass=*)", "fSMORoleOwner",
+                    "msDS-ReplAttributeMetaData");
             String owner = found.isEmpty() ? null : found.get(0).first("fSMORoleOwner");
-            out.add(new Role(e.getKey(), e.getValue(), owner, owner == null ? null : serverOf(d, owner)));
+            java.time.Instant changed = found.isEmpty() ? null
+                    : lastChange(found.get(0).values("msDS-ReplAttributeMetaData"), "fSMORoleOwner");
+            out.add(new Role(e.getKey(), e.getValue(), owner, owner == null ? null : serverOf(d, owner), changed));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern META = java.util.regex.Pattern.compile(
+            "<pszAttributeName>\\s*([^<\\s]+)\\s*</pszAttributeName>.*?"
+                    + "<ftimeLastOriginatingChange>\\s*([^<\\s]+)\\s*</ftimeLastOriginatingChange>",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * When an attribute last changed at its origin, from the values of the constructed attribute
+     * msDS-ReplAttributeMetaData (one DS_REPL_ATTR_META_DATA XML fragment per replicated
+     * attribute; Windows Server 2003 and later, and Samba, answer it); null when it is absent or
+     * does not parse.
+     */
+    public static java.time.Instant lastChange(List<String> metadata, String attribute) {
+        for (String v : metadata) {
+            java.util.regex.Matcher m = META.matcher(v);
+            while (m.find()) {
+                if (m.group(1).equalsIgnoreCase(attribute)) {
+                    try {
+                        java.time.Instant t = java.time.OffsetDateTime.parse(m.group(2)).toInstant();
+                        // 1601-01-01 is "never" in FILETIME terms
+                        return t.isBefore(java.time.Instant.parse("1980-01-01T00:00:00Z")) ? null : t;
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The host name of the server an NTDS Settings DN belongs to. */
