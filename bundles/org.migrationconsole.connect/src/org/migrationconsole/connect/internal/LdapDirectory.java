@@ -68,6 +68,14 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /**
+     * The bound connection itself, for the action engine's writes: they travel over the same
+     * protection as the checks' reads (Kerberos signed and sealed, LDAPS or StartTLS).
+     */
+    public LDAPConnection connection() {
+        return connection;
+    }
+
     /** The port for the profile's security. */
     public static int port(ConnectionProfile profile) {
         return profile.ldapSecurity() == LdapSecurity.LDAPS ? 636 : 389;
