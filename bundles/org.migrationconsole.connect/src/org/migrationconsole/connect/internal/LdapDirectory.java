@@ -313,6 +313,12 @@ public final class LdapDirectory implements Directory, AutoCloseable {
                 String[] v = e.getAttributeValues(attribute);
                 return v == null ? List.of() : Arrays.asList(v);
             }
+
+            @Override
+            public List<byte[]> binaryValues(String attribute) {
+                byte[][] v = e.getAttributeValueByteArrays(attribute);
+                return v == null ? List.of() : Arrays.asList(v);
+            }
         };
     }
 

@@ -231,4 +231,25 @@ class ReplicaTest {
                 "fSMORoleOwner"), "does not parse");
         assertEquals(null, FsmoRoles.lastChange(List.of(), "fSMORoleOwner"), "the server does not answer it");
     }
+
+    @Test
+    void theTransferTimeIsReadFromReplPropertyMetaDataAsSambaAndWindowsGiveIt() {
+        // the start of a real value from the lab's Samba: version 1, 36 entries; objectClass first
+        byte[] lab = java.util.Base64.getDecoder().decode("AQAAAAAAAAAkAAAAAAAAAAAAAAABAAAACOUeIQMAAAAhg/apHp/0TrTBhK49nLwNCgAAAAAAAAAKAAAAAAAAAA==");
+        assertEquals(null, FsmoRoles.lastChange(lab, FsmoRoles.FSMO_ROLE_OWNER_ATTID),
+                "the count says 36 entries but the blob holds 1: refused, not read past its end");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 2 * 48).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(1).putInt(0).putInt(2).putInt(0);
+        Instant objectClass = Instant.parse("2026-11-01T08:00:00Z");
+        Instant transfer = Instant.parse("2026-11-20T09:15:02Z");
+        b.putInt(0).putInt(1).putLong(objectClass.getEpochSecond() + 11_644_473_600L).put(new byte[32]);
+        b.putInt(FsmoRoles.FSMO_ROLE_OWNER_ATTID).putInt(3).putLong(transfer.getEpochSecond() + 11_644_473_600L)
+                .put(new byte[32]);
+        assertEquals(transfer, FsmoRoles.lastChange(b.array(), FsmoRoles.FSMO_ROLE_OWNER_ATTID));
+        assertEquals(objectClass, FsmoRoles.lastChange(b.array(), 0));
+        assertEquals(null, FsmoRoles.lastChange(b.array(), 0x00090172), "an attribute it does not hold");
+        b.putInt(0, 2);
+        assertEquals(null, FsmoRoles.lastChange(b.array(), FsmoRoles.FSMO_ROLE_OWNER_ATTID), "another version");
+        assertEquals(null, FsmoRoles.lastChange(new byte[3], FsmoRoles.FSMO_ROLE_OWNER_ATTID), "too short");
+    }
 }
