@@ -119,7 +119,8 @@ public class TaskChecklistPart {
         viewer.addSelectionChangedListener(e -> selected());
 
         Composite lower = new Composite(sash, SWT.NONE);
-        GridLayoutFactory.fillDefaults().spacing(4, 6).applyTo(lower);
+        // the task's details, and beside them the server changes of the task (when it has actions)
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 0).applyTo(lower);
         details = new Text(lower, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         details.setData(StepParts.WIDGET_ID, "details:" + stepId);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(details);

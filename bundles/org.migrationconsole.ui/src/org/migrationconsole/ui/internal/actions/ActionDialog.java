@@ -30,6 +30,7 @@ import org.migrationconsole.api.action.ActionPlan;
 import org.migrationconsole.api.action.Change;
 import org.migrationconsole.api.action.ConflictException;
 import org.migrationconsole.api.action.MigrationAction;
+import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.ui.step.StepParts;
 
 /**
@@ -55,6 +56,7 @@ public final class ActionDialog extends Dialog {
 
     private final Mode mode;
     private final ActionService engine;
+    private final MigrationStateService state;
     private final Credentials credentials;
     private final UISynchronize sync;
     private final MigrationAction action;
@@ -73,20 +75,23 @@ public final class ActionDialog extends Dialog {
     /**
      * @param plan a plan already read (Apply… of a previewed action), or null to read one now
      */
-    public static ActionDialog preview(Shell shell, ActionService engine, Credentials credentials,
-            UISynchronize sync, MigrationAction action, Map<String, String> options, ActionPlan plan) {
-        return new ActionDialog(shell, Mode.PREVIEW, engine, credentials, sync, action, options, plan, null);
+    public static ActionDialog preview(Shell shell, ActionService engine, MigrationStateService state,
+            Credentials credentials, UISynchronize sync, MigrationAction action, Map<String, String> options,
+            ActionPlan plan) {
+        return new ActionDialog(shell, Mode.PREVIEW, engine, state, credentials, sync, action, options, plan, null);
     }
 
-    public static ActionDialog forChange(Shell shell, Mode mode, ActionService engine, Credentials credentials,
-            UISynchronize sync, ChangeRecord change) {
-        return new ActionDialog(shell, mode, engine, credentials, sync, engine.action(change.actionId()).orElse(
-                null), Map.of(), engine.changePlan(change.id()).orElse(null), change);
+    public static ActionDialog forChange(Shell shell, Mode mode, ActionService engine, MigrationStateService state,
+            Credentials credentials, UISynchronize sync, ChangeRecord change) {
+        return new ActionDialog(shell, mode, engine, state, credentials, sync, engine.action(change.actionId())
+                .orElse(null), Map.of(), engine.changePlan(change.id()).orElse(null), change);
     }
 
-    private ActionDialog(Shell shell, Mode mode, ActionService engine, Credentials credentials, UISynchronize sync,
-            MigrationAction action, Map<String, String> options, ActionPlan plan, ChangeRecord change) {
+    private ActionDialog(Shell shell, Mode mode, ActionService engine, MigrationStateService state,
+            Credentials credentials, UISynchronize sync, MigrationAction action, Map<String, String> options,
+            ActionPlan plan, ChangeRecord change) {
         super(shell);
+        this.state = state;
         this.mode = mode;
         this.engine = engine;
         this.credentials = credentials;
@@ -151,6 +156,8 @@ public final class ActionDialog extends Dialog {
         text.setData(StepParts.WIDGET_ID, "action:plan");
         text.setFont(JFaceResources.getTextFont());
         text.setMargins(6, 4, 6, 4);
+        text.setWordWrap(true);
+        text.setWrapIndent(32);
         GridDataFactory.fillDefaults().grab(true, true).hint(900, 380).applyTo(text);
         return c;
     }
@@ -224,7 +231,8 @@ public final class ActionDialog extends Dialog {
     private void showPlan(String heading) {
         List<PlanText.Line> lines = new ArrayList<>(PlanText.lines(plan));
         render(lines);
-        status(heading + " " + PlanText.summary(plan), false);
+        status(heading + " " + (plan.isEmpty() ? "Nothing to apply." : "Nothing was written; Apply\u2026 applies"
+                + " exactly this plan, after a confirmation."), false);
         enable();
     }
 
@@ -453,6 +461,17 @@ public final class ActionDialog extends Dialog {
         lines.add(new PlanText.Line(PlanText.Kind.NOTE, ""));
         for (String p : r.problems()) {
             lines.add(new PlanText.Line(PlanText.Kind.REMOVED, "  problem: " + p));
+        }
+        List<String> read = r.state() == ChangeRecord.State.UNDONE ? List.of() : ChangeStates.verification(state
+                .journal(), r.id());
+        if (!read.isEmpty()) {
+            lines.add(new PlanText.Line(PlanText.Kind.HEADING, "Verification (read back from the servers): " + read
+                    .get(0)));
+            for (String item : read.subList(1, read.size())) {
+                lines.add(new PlanText.Line(read.get(0).startsWith("passed") ? PlanText.Kind.ADDED
+                        : PlanText.Kind.REMOVED, "  " + item));
+            }
+            lines.add(new PlanText.Line(PlanText.Kind.NOTE, ""));
         }
         lines.add(new PlanText.Line(PlanText.Kind.NOTE, ChangeStates.details(r).strip()));
         if (plan != null) {

@@ -53,7 +53,7 @@ public final class ActionFlows {
             return;
         }
         try {
-            ActionDialog.preview(shell, engine, credentials.get(), sync, action, options, kept).open();
+            ActionDialog.preview(shell, engine, state, credentials.get(), sync, action, options, kept).open();
         } finally {
             credentials.get().wipe();
         }
@@ -78,7 +78,7 @@ public final class ActionFlows {
             return;
         }
         try {
-            ActionDialog.forChange(shell, mode, engine, credentials.get(), sync, change).open();
+            ActionDialog.forChange(shell, mode, engine, state, credentials.get(), sync, change).open();
         } finally {
             credentials.get().wipe();
         }

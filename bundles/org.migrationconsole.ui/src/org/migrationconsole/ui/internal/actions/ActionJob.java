@@ -101,6 +101,35 @@ public final class ActionJob extends Job {
                 false, change.total() - change.applied() + 2, change.id());
     }
 
+    /** The actions whose apply, undo or resume runs in this process now (their journal looks interrupted). */
+    public static java.util.Set<String> busyActions() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Job j : Job.getJobManager().find(FAMILY)) {
+            if (j instanceof ActionJob a && !a.finished() && a.kind() != Kind.PLAN) {
+                out.add(a.actionId());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Calls {@code onDone} (on the Job's thread) whenever an apply, undo or resume ends; the views
+     * refresh then, as the engine's last journal record comes before the Job has finished. Returns
+     * what removes the listener.
+     */
+    public static Runnable whenAnyEnds(Runnable onDone) {
+        org.eclipse.core.runtime.jobs.IJobChangeListener l = new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                if (event.getJob() instanceof ActionJob a && a.kind() != Kind.PLAN) {
+                    onDone.run();
+                }
+            }
+        };
+        Job.getJobManager().addJobChangeListener(l);
+        return () -> Job.getJobManager().removeJobChangeListener(l);
+    }
+
     @Override
     public boolean belongsTo(Object family) {
         return family == FAMILY;
@@ -222,6 +251,6 @@ public final class ActionJob extends Job {
         if (e instanceof ConflictException c) {
             return ChangeStates.conflict(c);
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : ChangeStates.inConsoleWords(e.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import org.migrationconsole.actions.ChangeRecord;
 import org.migrationconsole.actions.ChangeRecord.State;
 import org.migrationconsole.api.action.ConflictException;
 import org.migrationconsole.api.action.MigrationAction;
+import org.migrationconsole.api.state.JournalEntry;
 
 /**
  * What the console offers for an action and a change, and how it words their states. No SWT: the
@@ -84,14 +85,68 @@ public final class ChangeStates {
         };
     }
 
+    /**
+     * The State column of the Changes view: where the change stands, with its count ("interrupted
+     * after 2 of 5 changes", "applied, verified (5 of 5)", "undone (5 changes)").
+     */
+    public static String stateLine(ChangeRecord r, boolean running) {
+        if (running && r.state() == State.UNDO_INTERRUPTED) {
+            return "undoing: " + r.undone() + " undone so far";
+        }
+        if (running && r.state() == State.INTERRUPTED) {
+            return "applying: " + r.applied() + " of " + r.total() + " applied so far";
+        }
+        return stateLine(r);
+    }
+
+    public static String stateLine(ChangeRecord r) {
+        return switch (r.state()) {
+            case INTERRUPTED, FAILED, UNDO_INTERRUPTED -> progress(r);
+            case APPLIED -> "applied, verified (" + r.applied() + " of " + r.total() + ")";
+            case VERIFY_FAILED -> "applied, verification failed (" + r.applied() + " of " + r.total() + ")";
+            case UNDONE -> "undone (" + r.undone() + (r.undone() == 1 ? " change)" : " changes)");
+        };
+    }
+
+    /**
+     * What the engine read back after the apply (its {@code verified} journal record): "passed" or
+     * "FAILED", then the evidence or the problems, one per line.
+     */
+    public static List<String> verification(List<JournalEntry> journal, String changeId) {
+        String prefix = changeId + " verified: ";
+        String last = null;
+        for (JournalEntry e : journal) {
+            if (JournalEntry.EVENT.equals(e.type()) && "change".equals(e.taskId()) && e.note() != null && e.note()
+                    .startsWith(prefix)) {
+                last = e.note().substring(prefix.length());
+            }
+        }
+        if (last == null) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : last.split("; ")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The engine's command-line wording of a refusal, as the console's buttons say it. */
+    public static String inConsoleWords(String message) {
+        return message == null ? "" : message.replace("Use --force to restore anyway.",
+                "Force undo\u2026 restores anyway.").replace("--force", "Force undo\u2026");
+    }
+
     /** One line for an action's row in the checklist: what its last change did. */
-    public static String actionLine(MigrationAction a, Optional<ChangeRecord> latest) {
+    public static String actionLine(MigrationAction a, Optional<ChangeRecord> latest, boolean running) {
         if (latest.isEmpty()) {
-            return "no change made yet";
+            return running ? "starting\u2026" : "no change made yet";
         }
         ChangeRecord r = latest.get();
-        return "last change " + r.id() + ": " + state(r) + " (" + progress(r) + ", " + time(r.startedAt()) + ")"
-                + (r.state().needsAttention() ? ": resume or undo it in the Changes view" : "");
+        return "last change " + r.id() + ": " + stateLine(r, running) + ", " + time(r.startedAt())
+                + (r.state().needsAttention() && !running ? ": resume or undo it in the Changes view" : "");
     }
 
     /** A time in this machine's zone, to the second. */
@@ -102,7 +157,7 @@ public final class ChangeStates {
     /** A conflict as the refusal dialogs show it: the entry (or file) and the attribute named first. */
     public static String conflict(ConflictException e) {
         return (e.target() == null ? "" : "Entry: " + e.target() + "\n") + (e.attribute() == null ? ""
-                : "Attribute: " + e.attribute() + "\n") + "\n" + e.getMessage();
+                : "Attribute: " + e.attribute() + "\n") + "\n" + inConsoleWords(e.getMessage());
     }
 
     /** The details of a change for the Changes view. */

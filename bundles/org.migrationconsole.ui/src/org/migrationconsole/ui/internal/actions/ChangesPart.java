@@ -61,6 +61,8 @@ public class ChangesPart {
     private Button undo;
     private Button resume;
     private final Map<String, Integer> entries = new HashMap<>();
+    private final Map<String, String> latest = new HashMap<>();
+    private java.util.Set<String> busy = java.util.Set.of();
 
     @PostConstruct
     public void create(Composite parent) {
@@ -105,33 +107,34 @@ public class ChangesPart {
                 return o instanceof ChangeRecord r ? r.id().hashCode() : java.util.Objects.hashCode(o);
             }
         });
-        column(150, "Started", r -> ChangeStates.time(r.startedAt()));
-        column(260, "Action", r -> r.title().isEmpty() ? r.actionId() : r.title());
+        column(135, "Started", r -> ChangeStates.time(r.startedAt()));
+        column(220, "Action", r -> r.title().isEmpty() ? r.actionId() : r.title());
         ColumnLabelProvider stateLabel = new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {
-                return ChangeStates.state((ChangeRecord) e);
+                return ChangeStates.stateLine((ChangeRecord) e, running((ChangeRecord) e));
             }
 
             @Override
             public Color getForeground(Object e) {
                 ChangeRecord r = (ChangeRecord) e;
-                return r.state().needsAttention() || r.state() == ChangeRecord.State.VERIFY_FAILED
+                return (r.state().needsAttention() && !running(r)) || r.state() == ChangeRecord.State.VERIFY_FAILED
                         ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null;
             }
         };
         TableViewerColumn sc = new TableViewerColumn(viewer, SWT.NONE);
         sc.getColumn().setText("State");
-        sc.getColumn().setWidth(170);
+        sc.getColumn().setWidth(250);
         sc.setLabelProvider(stateLabel);
-        column(230, "Progress", ChangeStates::progress);
-        column(70, "Entries", r -> entries.containsKey(r.id()) ? Integer.toString(entries.get(r.id())) : "?");
+        column(60, "Entries", r -> entries.containsKey(r.id()) ? Integer.toString(entries.get(r.id())) : "?");
         column(330, "Change id", ChangeRecord::id);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> selected());
         details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         details.setData(StepParts.WIDGET_ID, "changes:details");
-        sash.setWeights(68, 32);
+        sash.setWeights(74, 26);
+        Runnable stop = ActionJob.whenAnyEnds(() -> sync.asyncExec(this::refresh));
+        parent.addDisposeListener(e -> stop.run());
         refresh();
     }
 
@@ -147,6 +150,11 @@ public class ChangesPart {
         });
     }
 
+    /** True for the newest change of an action whose apply, undo or resume runs here now. */
+    private boolean running(ChangeRecord r) {
+        return busy.contains(r.actionId()) && r.id().equals(latest.get(r.actionId()));
+    }
+
     private Optional<ChangeRecord> current() {
         Object o = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
         return o instanceof ChangeRecord r ? Optional.of(r) : Optional.empty();
@@ -155,8 +163,9 @@ public class ChangesPart {
     private void selected() {
         Optional<ChangeRecord> r = current();
         boolean readOnly = state.workspace().readOnly();
-        undo.setEnabled(engine != null && r.map(x -> ChangeStates.canUndo(x, readOnly)).orElse(false));
-        resume.setEnabled(engine != null && r.map(x -> ChangeStates.canResume(x, readOnly)).orElse(false));
+        undo.setEnabled(engine != null && r.map(x -> !running(x) && ChangeStates.canUndo(x, readOnly)).orElse(false));
+        resume.setEnabled(engine != null && r.map(x -> !running(x) && ChangeStates.canResume(x, readOnly)).orElse(
+                false));
         details.setText(r.map(ChangeStates::details).orElse(""));
     }
 
@@ -197,15 +206,20 @@ public class ChangesPart {
                 }
             });
         }
+        busy = ActionJob.busyActions();
+        latest.clear();
+        for (ChangeRecord r : list) {
+            latest.putIfAbsent(r.actionId(), r.id());
+        }
         List<String> attention = new ArrayList<>();
         for (ChangeRecord r : list) {
-            if (r.state().needsAttention()) {
+            if (r.state().needsAttention() && !running(r)) {
                 attention.add(r.id() + " (" + r.title() + "): " + ChangeStates.progress(r));
             }
         }
         banner.setText(attention.isEmpty() ? "" : (attention.size() == 1 ? "A change needs attention: "
                 : attention.size() + " changes need attention: ") + String.join("; ", attention)
-                + ". Select it, then Resume\u2026 or Undo\u2026.");
+                + ". Select it, then Resume\u2026 or Undo\u2026");
         Optional<ChangeRecord> before = current();
         viewer.setInput(list);
         before.flatMap(b -> list.stream().filter(r -> r.id().equals(b.id())).findFirst()).ifPresent(r -> viewer

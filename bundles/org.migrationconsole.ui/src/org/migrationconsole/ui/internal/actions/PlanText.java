@@ -46,7 +46,7 @@ public final class PlanText {
     }
 
     /** Longest value shown; longer (binary) values are cut with their length. */
-    static final int MAX_VALUE = 72;
+    static final int MAX_VALUE = 400;
 
     private PlanText() {
     }

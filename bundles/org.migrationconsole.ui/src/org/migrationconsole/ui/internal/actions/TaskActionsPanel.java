@@ -28,12 +28,17 @@ import org.migrationconsole.ui.step.StepParts;
  */
 public final class TaskActionsPanel {
 
+    /** Width of the box beside the task's details. */
+    static final int WIDTH = 430;
+
     private final Group group;
     private final Supplier<ActionService> engine;
     private final MigrationStateService state;
     private final UISynchronize sync;
     private final Font bold;
     private String taskId;
+    private List<String> shown = List.of();
+    private final List<Row> rows = new java.util.ArrayList<>();
 
     public TaskActionsPanel(Composite parent, Supplier<ActionService> engine, MigrationStateService state,
             UISynchronize sync) {
@@ -43,12 +48,16 @@ public final class TaskActionsPanel {
         group = new Group(parent, SWT.NONE);
         group.setText("Server changes");
         group.setData(StepParts.WIDGET_ID, "task-actions");
-        GridLayoutFactory.fillDefaults().numColumns(4).margins(8, 6).spacing(6, 4).applyTo(group);
-        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(group);
+        GridLayoutFactory.fillDefaults().margins(8, 6).spacing(6, 4).applyTo(group);
+        GridDataFactory.fillDefaults().grab(false, true).hint(WIDTH + 16, SWT.DEFAULT).exclude(true).applyTo(group);
         group.setVisible(false);
         FontData fd = group.getFont().getFontData()[0];
         bold = new Font(group.getDisplay(), fd.getName(), fd.getHeight(), SWT.BOLD);
-        group.addDisposeListener(e -> bold.dispose());
+        Runnable stop = ActionJob.whenAnyEnds(() -> sync.asyncExec(this::refresh));
+        group.addDisposeListener(e -> {
+            bold.dispose();
+            stop.run();
+        });
     }
 
     /** Shows the actions of a task (null: none selected). */
@@ -61,59 +70,93 @@ public final class TaskActionsPanel {
         if (group.isDisposed()) {
             return;
         }
-        for (Control c : group.getChildren()) {
-            c.dispose();
-        }
         ActionService e = engine.get();
         List<MigrationAction> actions = e == null || taskId == null ? List.of() : ChangeStates.forTask(e.actions(),
                 taskId);
+        List<String> ids = actions.stream().map(MigrationAction::id).toList();
+        if (!ids.equals(shown)) {
+            // the rows are rebuilt only when the task or its actions change: a journal event just updates them
+            for (Control c : group.getChildren()) {
+                c.dispose();
+            }
+            rows.clear();
+            for (MigrationAction a : actions) {
+                rows.add(new Row(a));
+            }
+            shown = ids;
+        }
         boolean visible = !actions.isEmpty();
         ((org.eclipse.swt.layout.GridData) group.getLayoutData()).exclude = !visible;
         group.setVisible(visible);
         if (visible) {
             List<ChangeRecord> changes = e.changes();
             boolean readOnly = state.workspace().readOnly();
-            for (MigrationAction a : actions) {
-                row(e, a, ChangeStates.latest(changes, a.id()), readOnly);
+            java.util.Set<String> busy = ActionJob.busyActions();
+            for (Row r : rows) {
+                r.update(ChangeStates.latest(changes, r.action.id()), readOnly, busy.contains(r.action.id()));
             }
         }
         group.getParent().layout(true, true);
     }
 
-    private void row(ActionService e, MigrationAction a, Optional<ChangeRecord> latest, boolean readOnly) {
-        Composite text = new Composite(group, SWT.NONE);
-        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(text);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
-        Label title = new Label(text, SWT.NONE);
-        title.setFont(bold);
-        title.setText(a.title());
-        title.setToolTipText(a.description().isEmpty() ? a.id() : a.description() + " [" + a.id() + "]");
-        Label line = new Label(text, SWT.WRAP);
-        line.setText(ChangeStates.actionLine(a, latest));
-        line.setData(StepParts.WIDGET_ID, "action-state:" + a.id());
-        if (latest.isPresent() && latest.get().state().needsAttention()) {
-            line.setForeground(line.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+    /** One action: its title, what its last change did, and its three buttons. */
+    private final class Row {
+        final MigrationAction action;
+        final Label line;
+        final Button preview;
+        final Button apply;
+        final Button undo;
+        Composite buttons;
+
+        Row(MigrationAction a) {
+            this.action = a;
+            Composite text = new Composite(group, SWT.NONE);
+            GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(text);
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
+            Label title = new Label(text, SWT.WRAP);
+            title.setFont(bold);
+            title.setText(a.title());
+            title.setToolTipText(a.description().isEmpty() ? a.id() : a.description() + " [" + a.id() + "]");
+            line = new Label(text, SWT.WRAP);
+            line.setData(StepParts.WIDGET_ID, "action-state:" + a.id());
+            GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(line);
+            GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(title);
+            buttons = new Composite(group, SWT.NONE);
+            GridLayoutFactory.fillDefaults().numColumns(3).spacing(6, 0).applyTo(buttons);
+            GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(buttons);
+            preview = button(buttons, "Preview\u2026", "preview:" + a.id(), "Read the servers and show what this action would"
+                    + " change (writes nothing)", () -> ActionFlows.preview(group.getShell(), sync, engine.get(), state,
+                            a, false));
+            apply = button(buttons, "Apply\u2026", "apply:" + a.id(), "Show the plan of the last preview (or read one) and"
+                    + " apply it after confirmation", () -> ActionFlows.preview(group.getShell(), sync, engine.get(),
+                            state, a, true));
+            undo = button(buttons, "Undo\u2026", "undo:" + a.id(), "Undo the last change of this action from its backup",
+                    () -> {
+                        ActionService e = engine.get();
+                        ChangeStates.latest(e.changes(), a.id()).ifPresent(r -> ActionFlows.change(group.getShell(),
+                                sync, e, state, r, ActionDialog.Mode.UNDO));
+                    });
         }
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(line);
-        button("Preview\u2026", "preview:" + a.id(), "Read the servers and show what this action would change"
-                + " (writes nothing)", ChangeStates.canPreview(readOnly), () -> ActionFlows.preview(group.getShell(),
-                        sync, e, state, a, false));
-        button("Apply\u2026", "apply:" + a.id(), "Show the plan of the last preview (or read one) and apply it after"
-                + " confirmation", ChangeStates.canApply(latest, readOnly), () -> ActionFlows.preview(group.getShell(),
-                        sync, e, state, a, true));
-        button("Undo\u2026", "undo:" + a.id(), latest.map(r -> "Undo change " + r.id() + " from its backup").orElse(
-                "No change to undo"), latest.map(r -> ChangeStates.canUndo(r, readOnly)).orElse(false), () -> latest
-                        .ifPresent(r -> ActionFlows.change(group.getShell(), sync, e, state, e.change(r.id()).orElse(
-                                r), ActionDialog.Mode.UNDO)));
+
+        void update(Optional<ChangeRecord> latest, boolean readOnly, boolean running) {
+            line.setText(ChangeStates.actionLine(action, latest, running));
+            line.setForeground(latest.isPresent() && latest.get().state().needsAttention() && !running ? line
+                    .getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+            preview.setEnabled(ChangeStates.canPreview(readOnly));
+            apply.setEnabled(!running && ChangeStates.canApply(latest, readOnly));
+            undo.setEnabled(!running && latest.map(r -> ChangeStates.canUndo(r, readOnly)).orElse(false));
+            undo.setToolTipText(latest.map(r -> "Undo change " + r.id() + " from its backup").orElse(
+                    "No change to undo"));
+        }
     }
 
-    private void button(String label, String id, String tooltip, boolean enabled, Runnable run) {
-        Button b = new Button(group, SWT.PUSH);
+    private Button button(Composite parent, String label, String id, String tooltip, Runnable run) {
+        Button b = new Button(parent, SWT.PUSH);
         b.setText(label);
         b.setToolTipText(tooltip);
-        b.setEnabled(enabled);
         b.setData(StepParts.WIDGET_ID, id);
         b.addListener(SWT.Selection, ev -> run.run());
         GridDataFactory.swtDefaults().align(SWT.FILL, SWT.CENTER).applyTo(b);
+        return b;
     }
 }
