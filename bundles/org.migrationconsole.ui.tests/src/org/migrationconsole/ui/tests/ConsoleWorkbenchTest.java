@@ -737,10 +737,11 @@ class ConsoleWorkbenchTest {
             String line = waitFor("the action's row", () -> onUi(() -> {
                 org.eclipse.swt.widgets.Label l = find(shell, org.eclipse.swt.widgets.Label.class, "action-state:"
                         + action.id());
-                return l != null && l.isVisible() && l.getText().contains(interrupted.id()) ? l.getText() : null;
+                return l != null && l.isVisible() && interrupted.id().equals(l.getToolTipText().replace("Change ", ""))
+                        ? l.getText() : null;
             }));
-            assertTrue(line.contains("interrupted after 2 of 5 changes") && line.contains(
-                    "resume or undo it in the Changes view"), line);
+            assertTrue(line.startsWith("Last change: interrupted after 2 of 5 changes (") && line.endsWith(
+                    "). Resume or undo it in the Changes view."), line);
             assertEquals(List.of(true, false, true), onUi(() -> List.of("preview:", "apply:", "undo:").stream().map(
                     x -> find(shell, org.eclipse.swt.widgets.Button.class, x + action.id())
                             .isEnabled()).toList()));

@@ -125,7 +125,7 @@ public class TaskChecklistPart {
         details.setData(StepParts.WIDGET_ID, "details:" + stepId);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(details);
         taskActions = new TaskActionsPanel(lower, () -> actions, state, sync);
-        sash.setWeights(62, 38);
+        sash.setWeights(58, 42);
         refresh();
     }
 

@@ -145,8 +145,8 @@ public final class ChangeStates {
             return running ? "starting\u2026" : "no change made yet";
         }
         ChangeRecord r = latest.get();
-        return "last change " + r.id() + ": " + stateLine(r, running) + ", " + time(r.startedAt())
-                + (r.state().needsAttention() && !running ? ": resume or undo it in the Changes view" : "");
+        return "Last change: " + stateLine(r, running) + " (" + time(r.startedAt()) + ")"
+                + (r.state().needsAttention() && !running ? ". Resume or undo it in the Changes view." : "");
     }
 
     /** A time in this machine's zone, to the second. */

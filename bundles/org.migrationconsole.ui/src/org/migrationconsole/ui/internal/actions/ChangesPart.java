@@ -107,8 +107,8 @@ public class ChangesPart {
                 return o instanceof ChangeRecord r ? r.id().hashCode() : java.util.Objects.hashCode(o);
             }
         });
-        column(135, "Started", r -> ChangeStates.time(r.startedAt()));
-        column(220, "Action", r -> r.title().isEmpty() ? r.actionId() : r.title());
+        column(150, "Started", r -> ChangeStates.time(r.startedAt()));
+        column(215, "Action", r -> r.title().isEmpty() ? r.actionId() : r.title());
         ColumnLabelProvider stateLabel = new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {

@@ -29,7 +29,7 @@ import org.migrationconsole.ui.step.StepParts;
 public final class TaskActionsPanel {
 
     /** Width of the box beside the task's details. */
-    static final int WIDTH = 430;
+    static final int WIDTH = 440;
 
     private final Group group;
     private final Supplier<ActionService> engine;
@@ -48,7 +48,7 @@ public final class TaskActionsPanel {
         group = new Group(parent, SWT.NONE);
         group.setText("Server changes");
         group.setData(StepParts.WIDGET_ID, "task-actions");
-        GridLayoutFactory.fillDefaults().margins(8, 6).spacing(6, 4).applyTo(group);
+        GridLayoutFactory.fillDefaults().numColumns(4).margins(8, 6).spacing(6, 4).applyTo(group);
         GridDataFactory.fillDefaults().grab(false, true).hint(WIDTH + 16, SWT.DEFAULT).exclude(true).applyTo(group);
         group.setVisible(false);
         FontData fd = group.getFont().getFontData()[0];
@@ -106,24 +106,16 @@ public final class TaskActionsPanel {
         final Button preview;
         final Button apply;
         final Button undo;
-        Composite buttons;
 
         Row(MigrationAction a) {
             this.action = a;
-            Composite text = new Composite(group, SWT.NONE);
-            GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(text);
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
-            Label title = new Label(text, SWT.WRAP);
+            Label title = new Label(group, SWT.WRAP);
             title.setFont(bold);
             title.setText(a.title());
             title.setToolTipText(a.description().isEmpty() ? a.id() : a.description() + " [" + a.id() + "]");
-            line = new Label(text, SWT.WRAP);
-            line.setData(StepParts.WIDGET_ID, "action-state:" + a.id());
-            GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(line);
-            GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(title);
-            buttons = new Composite(group, SWT.NONE);
-            GridLayoutFactory.fillDefaults().numColumns(3).spacing(6, 0).applyTo(buttons);
-            GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(buttons);
+            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(120, SWT.DEFAULT)
+                    .applyTo(title);
+            Composite buttons = group;
             preview = button(buttons, "Preview\u2026", "preview:" + a.id(), "Read the servers and show what this action would"
                     + " change (writes nothing)", () -> ActionFlows.preview(group.getShell(), sync, engine.get(), state,
                             a, false));
@@ -136,10 +128,14 @@ public final class TaskActionsPanel {
                         ChangeStates.latest(e.changes(), a.id()).ifPresent(r -> ActionFlows.change(group.getShell(),
                                 sync, e, state, r, ActionDialog.Mode.UNDO));
                     });
+            line = new Label(group, SWT.WRAP);
+            line.setData(StepParts.WIDGET_ID, "action-state:" + a.id());
+            GridDataFactory.fillDefaults().grab(true, false).span(4, 1).hint(WIDTH, SWT.DEFAULT).applyTo(line);
         }
 
         void update(Optional<ChangeRecord> latest, boolean readOnly, boolean running) {
             line.setText(ChangeStates.actionLine(action, latest, running));
+            line.setToolTipText(latest.map(r -> "Change " + r.id()).orElse(null));
             line.setForeground(latest.isPresent() && latest.get().state().needsAttention() && !running ? line
                     .getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
             preview.setEnabled(ChangeStates.canPreview(readOnly));
