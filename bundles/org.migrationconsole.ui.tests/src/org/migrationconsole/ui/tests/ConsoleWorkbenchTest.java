@@ -175,6 +175,13 @@ class ConsoleWorkbenchTest {
     void theStartHandlerChangesTheTaskAndTheJournalPartShowsIt() throws Exception {
         String task = "prepare.time-sync";
         MigrationStateService state = stateService();
+        // the Changes view may be in front of the journal (an interrupted change at start)
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.journal",
+                    EPartService.PartState.VISIBLE);
+            return null;
+        });
         if (state.task(task).orElseThrow().recordedState() != TaskState.NOT_STARTED) {
             state.reset(task, "UI test starts from a clean task");
             // the journal part shows the reset asynchronously: count its rows only once it is there
@@ -718,6 +725,21 @@ class ConsoleWorkbenchTest {
             assertEquals(List.of(), lab.values(ActionFixture.ALICE, "scriptPath"));
             assertTrue(lab.exists(ActionFixture.GROUP), "the third change was not made");
 
+            // at start the Changes view comes to the front of its stack (the model processor, run here by hand)
+            boolean front = onUi(() -> {
+                MWindow window = (MWindow) shell.getData("modelElement");
+                window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.journal",
+                        EPartService.PartState.ACTIVATE);
+                org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                        org.eclipse.e4.ui.model.application.MApplication.class);
+                org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                        org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+                new org.migrationconsole.ui.internal.actions.ChangesAtStart().process(app, models, engine);
+                org.eclipse.e4.ui.model.application.ui.MUIElement part = models.find(
+                        org.migrationconsole.ui.internal.actions.ChangesPart.PART_ID, app);
+                return part.getParent().getSelectedElement() == part;
+            });
+            assertTrue(front, "an interrupted change brings the Changes view to the front");
             Table changes = showChanges();
             String banner = waitFor("the banner naming the interrupted change", () -> onUi(() -> {
                 String t = find(shell, org.eclipse.swt.widgets.Label.class, "changes:banner").getText();
