@@ -175,6 +175,13 @@ class ConsoleWorkbenchTest {
     void theStartHandlerChangesTheTaskAndTheJournalPartShowsIt() throws Exception {
         String task = "prepare.time-sync";
         MigrationStateService state = stateService();
+        // the Changes view may be in front of the journal (an interrupted change at start)
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.journal",
+                    EPartService.PartState.VISIBLE);
+            return null;
+        });
         if (state.task(task).orElseThrow().recordedState() != TaskState.NOT_STARTED) {
             state.reset(task, "UI test starts from a clean task");
             // the journal part shows the reset asynchronously: count its rows only once it is there
@@ -538,6 +545,406 @@ class ConsoleWorkbenchTest {
         }));
         assertEquals("Errors | 1\nWarnings | 1\nInfo | 0\nPassed | 1\nSkipped | 0", findings);
         screenshot("dashboard");
+    }
+
+    // ------------------------------------------------------------------ server changes (actions)
+
+    /**
+     * Preview, apply and undo through the console's widgets, against a real LDAP server (the
+     * in-memory one of {@link ActionFixture}: the lab cannot run in this JVM) with the real action
+     * engine: the checklist's Preview… shows the plan as a diff, Apply… runs it as a Job and shows
+     * the verification, the Changes view lists the change, its Undo… is refused once the server
+     * changed since the apply (entry and attribute named) and goes through after Force undo… and a
+     * second confirmation.
+     */
+    @Test
+    void previewApplyAndUndoAServerChangeFromTheChecklistAndTheChangesView() throws Exception {
+        MigrationStateService state = stateService();
+        ActionFixture.CleanupAction action = new ActionFixture.CleanupAction();
+        java.nio.file.Path profile = ActionFixture.profile(state.workspace().directory());
+        org.osgi.framework.ServiceRegistration<?> reg = FrameworkUtil.getBundle(ConsoleWorkbenchTest.class)
+                .getBundleContext().registerService(org.migrationconsole.api.action.MigrationAction.class, action,
+                        null);
+        try (ActionFixture lab = new ActionFixture()) {
+            org.migrationconsole.actions.ActionService engine = actionService();
+            waitFor("the engine to track the test action", () -> engine.action(action.id())
+                    .isPresent() ? Boolean.TRUE : null);
+            int changesBefore = engine.changes().size();
+            selectTask("join", ActionFixture.CleanupAction.TASK);
+            String line = waitFor("the action's row under the task", () -> onUi(() -> {
+                org.eclipse.swt.widgets.Label l = find(shell, org.eclipse.swt.widgets.Label.class, "action-state:"
+                        + action.id());
+                return l != null && l.isVisible() ? l.getText() : null;
+            }));
+            assertEquals("no change made yet", line);
+            assertEquals(List.of(true, true, false), onUi(() -> List.of("preview:", "apply:", "undo:").stream().map(
+                    p -> find(shell, org.eclipse.swt.widgets.Button.class, p + action.id())
+                            .isEnabled()).toList()), "Preview and Apply offered, nothing to undo yet");
+
+            // Preview…: the plan, read in a Job, as a diff
+            click("preview:" + action.id());
+            Shell preview = dialog("Preview: Retire the SBS logon script (UI test)");
+            String status = waitFor("the plan", () -> onUi(() -> {
+                String t = find(preview, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Plan read at") ? t : null;
+            }));
+            assertTrue(status.contains("Nothing was written"), status);
+            String diff = onUi(() -> find(preview, org.eclipse.swt.custom.StyledText.class, "action:plan").getText());
+            assertTrue(diff.startsWith("5 changes: 2 entries modified, 1 entry deleted, 1 entry created, 1 DNS record;"
+                    + " 1 item to do by hand.\n"), diff);
+            for (String expected : List.of("Change 1 of 5: modify entry (SBS logon script)\n  " + ActionFixture.ALICE
+                    + "\n  - scriptPath: SBS_LOGIN_SCRIPT.bat\n  + scriptPath: (none)\n",
+                    "  " + ActionFixture.BOB + "\n  - scriptPath: sbs_login_script.BAT\n",
+                    "Change 3 of 5: delete entry (only the logon script used it)\n  " + ActionFixture.GROUP
+                            + "\n  - member: " + ActionFixture.ALICE,
+                    "Change 4 of 5: create entry\n  " + ActionFixture.MARKER + "\n  + objectClass: top\n",
+                    "Change 5 of 5: remove DNS record\n  sbs2003.uitest.local  A\n  - A 10.0.0.2\n"
+                            + "  in the directory: modify " + ActionFixture.NODE + "\n  - dnsRecord: (binary, 28 bytes)",
+                    "By hand (the console cannot do this): on the destination's DNS server remove the forwarder",
+                    "Note: Carol Cole left out")) {
+                assertTrue(diff.contains(expected), "the diff shows '" + expected + "':\n" + diff);
+            }
+            assertEquals(List.of("SBS_LOGIN_SCRIPT.bat"), lab.values(ActionFixture.ALICE, "scriptPath"),
+                    "the preview wrote nothing");
+            assertEquals(0, action.applied());
+            screenshot("action-preview");
+
+            // Apply…: confirmed, then a Job with progress; the verification result is shown
+            clickIn(preview, "action:primary");
+            confirm("Apply changes", "OK");
+            String result = waitFor("the result of the apply", () -> onUi(() -> {
+                String t = find(preview, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Applied and verified") ? t : null;
+            }));
+            assertTrue(result.contains("applied, verified (5 of 5 applied)"), result);
+            String shown = onUi(() -> find(preview, org.eclipse.swt.custom.StyledText.class, "action:plan").getText());
+            assertTrue(shown.contains("Verification (read back from the servers): passed\n  " + ActionFixture.ALICE),
+                    shown);
+            assertEquals(List.of(false, false, true), onUi(() -> List.of("action:primary", "action:cancel",
+                    "action:close").stream().map(id -> find(preview, org.eclipse.swt.widgets.Button.class, id)
+                            .isEnabled()).toList()), "applied once: no second Apply from this dialog");
+            screenshot("action-applied");
+            clickIn(preview, "action:close");
+            assertEquals(List.of(), lab.values(ActionFixture.ALICE, "scriptPath"));
+            assertEquals(List.of(), lab.values(ActionFixture.BOB, "scriptPath"));
+            assertEquals(List.of("carol-drives.cmd"), lab.values(ActionFixture.CAROL, "scriptPath"));
+            assertTrue(!lab.exists(ActionFixture.GROUP) && lab.exists(ActionFixture.MARKER));
+            assertEquals(1, lab.values(ActionFixture.NODE, "dnsRecord").size());
+            assertEquals(changesBefore + 1, engine.changes().size());
+            org.migrationconsole.actions.ChangeRecord applied = engine.changes().get(engine.changes().size() - 1);
+            assertEquals(org.migrationconsole.actions.ChangeRecord.State.APPLIED, applied.state());
+            assertTrue(java.nio.file.Files.exists(applied.folder().resolve("plan.json")), "the backup folder");
+
+            // the Changes view lists it; the server changes behind the console's back; Undo is refused
+            Table changes = showChanges();
+            String row = waitFor("the change in the Changes view", () -> onUi(() -> rowOf(changes, applied.id())));
+            assertTrue(row.contains("| Retire the SBS logon script (UI test) | applied, verified (5 of 5) | 5 | "
+                    + applied.id()), row);
+            lab.server.modify(ActionFixture.ALICE, new com.unboundid.ldap.sdk.Modification(
+                    com.unboundid.ldap.sdk.ModificationType.REPLACE, "scriptPath", "set-later.cmd"));
+            selectRow(changes, applied.id());
+            clickIn(shell, "changes:undo");
+            Shell undo = dialog("Undo: Retire the SBS logon script (UI test)");
+            clickIn(undo, "action:primary");
+            confirm("Undo change", "OK");
+            String refusal = waitFor("the refusal", () -> onUi(() -> {
+                String t = find(undo, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Undo refused") ? t : null;
+            }));
+            assertTrue(refusal.contains("Entry: " + ActionFixture.ALICE) && refusal.contains("Attribute: scriptPath")
+                    && refusal.contains("set-later.cmd"), refusal);
+            assertTrue(onUi(() -> find(undo, org.eclipse.swt.widgets.Button.class, "action:force").isEnabled()));
+            assertEquals(List.of(), lab.values(ActionFixture.BOB, "scriptPath"), "a refused undo changes nothing");
+            screenshot("action-undo-refused");
+
+            // Force undo…: two confirmations, then everything is back
+            clickIn(undo, "action:force");
+            confirm("Force the undo?", "Yes");
+            confirm("Really overwrite?", "OK");
+            String undone = waitFor("the forced undo", () -> onUi(() -> {
+                String t = find(undo, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Undone") ? t : null;
+            }));
+            assertTrue(undone.contains("undone"), undone);
+            clickIn(undo, "action:close");
+            assertEquals(List.of("SBS_LOGIN_SCRIPT.bat"), lab.values(ActionFixture.ALICE, "scriptPath"));
+            assertEquals(List.of("sbs_login_script.BAT"), lab.values(ActionFixture.BOB, "scriptPath"));
+            assertTrue(lab.exists(ActionFixture.GROUP) && !lab.exists(ActionFixture.MARKER));
+            assertEquals(2, lab.values(ActionFixture.GROUP, "member").size());
+            assertEquals(2, lab.values(ActionFixture.NODE, "dnsRecord").size());
+            String after = waitFor("the Changes view showing the undo", () -> onUi(() -> {
+                String r = rowOf(changes, applied.id());
+                return r != null && r.contains("| undone (") ? r : null;
+            }));
+            assertTrue(after.contains("| undone (5 changes) | 5 |"), after);
+            assertTrue(!onUi(() -> find(shell, org.eclipse.swt.widgets.Button.class, "changes:undo").isEnabled()),
+                    "nothing more to undo");
+            String journal = String.join("\n", state.journal().stream().map(e -> String.valueOf(e.note())).toList());
+            assertTrue(journal.contains(applied.id() + " undo-failed: refused") && journal.contains(applied.id()
+                    + " undo-intent: 5 of 5 changes in reverse order (forced)"), "the refusal and the forced undo are"
+                            + " journalled");
+            assertTrue(!journal.contains(ActionFixture.PASSWORD), "no password in the journal");
+        } finally {
+            reg.unregister();
+            java.nio.file.Files.deleteIfExists(profile);
+        }
+    }
+
+    /**
+     * A change that ended inside its third change (the engine's journal as after kill -9: the test
+     * action throws an Error there, so no "failed" record is written) shows in the Changes view as
+     * "interrupted after 2 of 5 changes" with Resume… and Undo…; Resume… finishes it, the
+     * checklist's Undo… restores the server. An apply cancelled from the preview dialog stops
+     * between two changes.
+     */
+    @Test
+    void anInterruptedChangeIsResumedAndACancelledApplyStopsBetweenChanges() throws Exception {
+        MigrationStateService state = stateService();
+        ActionFixture.CleanupAction action = new ActionFixture.CleanupAction();
+        java.nio.file.Path profile = ActionFixture.profile(state.workspace().directory());
+        org.osgi.framework.ServiceRegistration<?> reg = FrameworkUtil.getBundle(ConsoleWorkbenchTest.class)
+                .getBundleContext().registerService(org.migrationconsole.api.action.MigrationAction.class, action,
+                        null);
+        try (ActionFixture lab = new ActionFixture()) {
+            org.migrationconsole.actions.ActionService engine = actionService();
+            waitFor("the engine to track the test action", () -> engine.action(action.id())
+                    .isPresent() ? Boolean.TRUE : null);
+            // the state is made by the engine's own API, as the CLI would
+            action.crashAt = 3;
+            org.migrationconsole.api.check.ConnectionProfile p = org.migrationconsole.connect.ProfileFile.read(profile);
+            try (org.migrationconsole.actions.ActionService.Session s = engine.open(p, ActionFixture.PASSWORD
+                    .toCharArray())) {
+                org.migrationconsole.api.action.ActionPlan plan = engine.plan(s, action.id(),
+                        java.util.Map.of());
+                org.junit.jupiter.api.Assertions.assertThrows(ActionFixture.Crash.class, () -> engine.apply(s, plan,
+                        m -> {
+                        }, () -> false));
+            }
+            org.migrationconsole.actions.ChangeRecord interrupted = engine.changes().get(engine.changes().size() - 1);
+            assertEquals(org.migrationconsole.actions.ChangeRecord.State.INTERRUPTED, interrupted.state());
+            assertEquals(List.of(), lab.values(ActionFixture.ALICE, "scriptPath"));
+            assertTrue(lab.exists(ActionFixture.GROUP), "the third change was not made");
+
+            // at start the Changes view comes to the front of its stack (the model processor, run here by hand)
+            boolean front = onUi(() -> {
+                MWindow window = (MWindow) shell.getData("modelElement");
+                window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.journal",
+                        EPartService.PartState.ACTIVATE);
+                org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                        org.eclipse.e4.ui.model.application.MApplication.class);
+                org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                        org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+                new org.migrationconsole.ui.internal.actions.ChangesAtStart().process(app, models, engine);
+                org.eclipse.e4.ui.model.application.ui.MUIElement part = models.find(
+                        org.migrationconsole.ui.internal.actions.ChangesPart.PART_ID, app);
+                return part.getParent().getSelectedElement() == part;
+            });
+            assertTrue(front, "an interrupted change brings the Changes view to the front");
+            Table changes = showChanges();
+            String banner = waitFor("the banner naming the interrupted change", () -> onUi(() -> {
+                String t = find(shell, org.eclipse.swt.widgets.Label.class, "changes:banner").getText();
+                return t.contains(interrupted.id()) ? t : null;
+            }));
+            assertTrue(banner.contains("interrupted after 2 of 5 changes") && banner.contains("Resume\u2026 or Undo"),
+                    banner);
+            String row = onUi(() -> rowOf(changes, interrupted.id()));
+            assertTrue(row.contains("| interrupted after 2 of 5 changes | 5 |"), row);
+            selectRow(changes, interrupted.id());
+            assertEquals(List.of(true, true), onUi(() -> List.of("changes:resume", "changes:undo").stream().map(
+                    id -> find(shell, org.eclipse.swt.widgets.Button.class, id).isEnabled()).toList()));
+            screenshot("changes-interrupted");
+
+            // the checklist says so too, and offers no new Apply until it is resumed or undone
+            selectTask("join", ActionFixture.CleanupAction.TASK);
+            String line = waitFor("the action's row", () -> onUi(() -> {
+                org.eclipse.swt.widgets.Label l = find(shell, org.eclipse.swt.widgets.Label.class, "action-state:"
+                        + action.id());
+                return l != null && l.isVisible() && interrupted.id().equals(l.getToolTipText().replace("Change ", ""))
+                        ? l.getText() : null;
+            }));
+            assertTrue(line.startsWith("Last change: interrupted after 2 of 5 changes (") && line.endsWith(
+                    "). Resume or undo it in the Changes view."), line);
+            assertEquals(List.of(true, false, true), onUi(() -> List.of("preview:", "apply:", "undo:").stream().map(
+                    x -> find(shell, org.eclipse.swt.widgets.Button.class, x + action.id())
+                            .isEnabled()).toList()));
+            screenshot("checklist-actions");
+
+            // Resume… from the Changes view
+            showChanges();
+            selectRow(changes, interrupted.id());
+            clickIn(shell, "changes:resume");
+            Shell resume = dialog("Resume: Retire the SBS logon script (UI test)");
+            clickIn(resume, "action:primary");
+            confirm("Resume change", "OK");
+            String resumed = waitFor("the resumed change", () -> onUi(() -> {
+                String t = find(resume, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Applied and verified") ? t : null;
+            }));
+            assertTrue(resumed.contains("5 of 5 applied"), resumed);
+            clickIn(resume, "action:close");
+            assertTrue(!lab.exists(ActionFixture.GROUP) && lab.exists(ActionFixture.MARKER));
+
+            // Undo… from the checklist
+            selectTask("join", ActionFixture.CleanupAction.TASK);
+            waitFor("Undo enabled", () -> onUi(() -> find(shell, org.eclipse.swt.widgets.Button.class, "undo:"
+                    + action.id()).isEnabled() ? Boolean.TRUE : null));
+            click("undo:" + action.id());
+            Shell undo = dialog("Undo: Retire the SBS logon script (UI test)");
+            clickIn(undo, "action:primary");
+            confirm("Undo change", "OK");
+            waitFor("the undo", () -> onUi(() -> find(undo, org.eclipse.swt.widgets.Label.class, "action:status")
+                    .getText().startsWith("Undone") ? Boolean.TRUE : null));
+            clickIn(undo, "action:close");
+            assertEquals(List.of("SBS_LOGIN_SCRIPT.bat"), lab.values(ActionFixture.ALICE, "scriptPath"));
+            assertTrue(lab.exists(ActionFixture.GROUP) && !lab.exists(ActionFixture.MARKER));
+
+            // Apply… cancelled while it runs: the engine stops between two changes
+            action.delayMillis = 1500;
+            selectTask("join", ActionFixture.CleanupAction.TASK);
+            waitFor("Apply enabled", () -> onUi(() -> find(shell, org.eclipse.swt.widgets.Button.class, "apply:"
+                    + action.id()).isEnabled() ? Boolean.TRUE : null));
+            click("apply:" + action.id());
+            Shell apply = dialog("Preview: Retire the SBS logon script (UI test)");
+            waitFor("the plan", () -> onUi(() -> find(apply, org.eclipse.swt.widgets.Button.class, "action:primary")
+                    .isEnabled() ? Boolean.TRUE : null));
+            clickIn(apply, "action:primary");
+            confirm("Apply changes", "OK");
+            waitFor("the first change", () -> onUi(() -> find(apply, org.eclipse.swt.widgets.Label.class,
+                    "action:status").getText().startsWith("Change 1 of 5") ? Boolean.TRUE : null));
+            screenshot("action-applying");
+            clickIn(apply, "action:cancel");
+            String stopped = waitFor("the cancelled apply", () -> onUi(() -> {
+                String t = find(apply, org.eclipse.swt.widgets.Label.class, "action:status").getText();
+                return t.startsWith("Cancelled between two changes") ? t : null;
+            }));
+            assertTrue(stopped.matches("(?s).*stopped after [1-4] of 5 changes.*"), stopped);
+            clickIn(apply, "action:close");
+            org.migrationconsole.actions.ChangeRecord cancelled = engine.changes().get(engine.changes().size() - 1);
+            assertEquals(org.migrationconsole.actions.ChangeRecord.State.FAILED, cancelled.state());
+            try (org.migrationconsole.actions.ActionService.Session s = engine.open(p, ActionFixture.PASSWORD
+                    .toCharArray())) {
+                engine.undo(s, cancelled.id(), false, m -> {
+                });
+            }
+            assertEquals(List.of("SBS_LOGIN_SCRIPT.bat"), lab.values(ActionFixture.ALICE, "scriptPath"));
+        } finally {
+            reg.unregister();
+            java.nio.file.Files.deleteIfExists(profile);
+        }
+    }
+
+    private static org.migrationconsole.actions.ActionService actionService() throws InterruptedException {
+        BundleContext bc = FrameworkUtil.getBundle(ConsoleWorkbenchTest.class).getBundleContext();
+        ServiceTracker<org.migrationconsole.actions.ActionService, org.migrationconsole.actions.ActionService> t =
+                new ServiceTracker<>(bc, org.migrationconsole.actions.ActionService.class, null);
+        t.open();
+        return t.waitForService(TIMEOUT_MS);
+    }
+
+    /** Opens a step's checklist from the navigator and selects a task. */
+    private static void selectTask(String stepId, String taskId) throws InterruptedException {
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                    org.eclipse.e4.ui.model.application.MApplication.class);
+            StepParts.open(app, window.getContext().get(EPartService.class), stepId, StepParts.CHECKLIST_TAG);
+            return null;
+        });
+        Table checklist = waitFor("the checklist of " + stepId, () -> onUi(() -> {
+            Table t = find(shell, Table.class, "checklist:" + stepId);
+            return t != null && t.isVisible() && t.getItemCount() > 0 ? t : null;
+        }));
+        onUi(() -> {
+            for (int i = 0; i < checklist.getItemCount(); i++) {
+                if (checklist.getItem(i).getText(3).equals(taskId)) {
+                    checklist.setSelection(i);
+                    checklist.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+                    return null;
+                }
+            }
+            throw new AssertionError(taskId + " not in the checklist");
+        });
+    }
+
+    private static Table showChanges() throws InterruptedException {
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.changes",
+                    EPartService.PartState.ACTIVATE);
+            return null;
+        });
+        return waitFor("the Changes view", () -> onUi(() -> {
+            Table t = find(shell, Table.class, "changes");
+            return t != null && t.isVisible() ? t : null;
+        }));
+    }
+
+    /** "started | action | state | entries | id" of a change's row, or null. */
+    private static String rowOf(Table table, String changeId) {
+        for (TableItem i : table.getItems()) {
+            if (i.getText(table.getColumnCount() - 1).equals(changeId)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < table.getColumnCount(); c++) {
+                    cells.add(i.getText(c));
+                }
+                return String.join(" | ", cells);
+            }
+        }
+        return null;
+    }
+
+    private static void selectRow(Table table, String changeId) throws InterruptedException {
+        waitFor("the row of " + changeId, () -> onUi(() -> {
+            TableItem[] items = table.getItems();
+            for (int i = 0; i < items.length; i++) {
+                if (items[i].getText(table.getColumnCount() - 1).equals(changeId)) {
+                    table.setSelection(i);
+                    table.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+                    return Boolean.TRUE;
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** Presses a button of the main window (asynchronously: it may open a modal dialog). */
+    private static void click(String id) throws InterruptedException {
+        clickIn(shell, id);
+    }
+
+    private static void clickIn(Shell where, String id) throws InterruptedException {
+        waitFor("the button " + id, () -> onUi(() -> {
+            org.eclipse.swt.widgets.Button x = find(where, org.eclipse.swt.widgets.Button.class, id);
+            return x != null && x.isEnabled() ? x : null;
+        }));
+        // found again when pressed: a part may have rebuilt its widgets in between
+        display.asyncExec(() -> {
+            org.eclipse.swt.widgets.Button x = find(where, org.eclipse.swt.widgets.Button.class, id);
+            if (x != null && !x.isDisposed() && x.isEnabled()) {
+                x.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            } else {
+                crashed.compareAndSet(null, new AssertionError("the button " + id + " went away before it was pressed"));
+            }
+        });
+    }
+
+    private static Shell dialog(String title) throws InterruptedException {
+        return waitFor("the dialog '" + title + "'", () -> onUi(() -> {
+            for (Shell s : display.getShells()) {
+                if (s != shell && s.isVisible() && title.equals(s.getText())) {
+                    return s;
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** Answers a message dialog by its button. */
+    private static void confirm(String title, String buttonLabel) throws InterruptedException {
+        Shell d = dialog(title);
+        org.eclipse.swt.widgets.Button b = onUi(() -> button(d, buttonLabel));
+        assertNotNull(b, "the button " + buttonLabel + " of '" + title + "'");
+        display.asyncExec(() -> b.notifyListeners(org.eclipse.swt.SWT.Selection, new Event()));
     }
 
     private static CheckOutcome outcome(String id, Severity severity, CheckResult r, Instant at) {

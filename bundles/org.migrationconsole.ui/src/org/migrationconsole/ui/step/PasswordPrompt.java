@@ -17,7 +17,7 @@ import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.connect.SecretStore;
 
 /** Asks for the administrator's password, optionally keeping it in secure storage. */
-final class PasswordPrompt extends Dialog {
+public final class PasswordPrompt extends Dialog {
 
     private final ConnectionProfile profile;
     private Text password;
@@ -30,7 +30,7 @@ final class PasswordPrompt extends Dialog {
         this.profile = profile;
     }
 
-    static Optional<char[]> ask(Shell shell, ConnectionProfile profile) {
+    public static Optional<char[]> ask(Shell shell, ConnectionProfile profile) {
         PasswordPrompt p = new PasswordPrompt(shell, profile);
         if (p.open() != OK || p.value == null || p.value.length == 0) {
             return Optional.empty();

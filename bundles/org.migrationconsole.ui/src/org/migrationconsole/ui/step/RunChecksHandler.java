@@ -69,7 +69,7 @@ public class RunChecksHandler {
         job.schedule();
     }
 
-    static Optional<char[]> storedPassword(ConnectionProfile profile) {
+    public static Optional<char[]> storedPassword(ConnectionProfile profile) {
         try {
             return SecretStore.open(SecretStore.defaultFolder())
                     .get(SecretStore.accountKey(profile.adminAccount(), profile.sourceHost()));

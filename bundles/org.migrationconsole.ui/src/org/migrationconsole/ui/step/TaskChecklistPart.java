@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.UIEvents;
@@ -30,10 +31,12 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.migrationconsole.actions.ActionService;
 import org.migrationconsole.api.state.MigrationStateService;
 import org.migrationconsole.api.state.StepStatus;
 import org.migrationconsole.api.state.TaskStatus;
 import org.migrationconsole.api.step.TaskDescriptor;
+import org.migrationconsole.ui.internal.actions.TaskActionsPanel;
 import org.osgi.service.event.Event;
 
 /**
@@ -48,6 +51,11 @@ public class TaskChecklistPart {
     private ESelectionService selection;
     @Inject
     private IEventBroker broker;
+    @Inject
+    private UISynchronize sync;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private ActionService actions;
 
     private String stepId;
     private Label title;
@@ -55,6 +63,7 @@ public class TaskChecklistPart {
     private Label progress;
     private TableViewer viewer;
     private Text details;
+    private TaskActionsPanel taskActions;
     private Font bold;
 
     @PostConstruct
@@ -109,9 +118,14 @@ public class TaskChecklistPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> selected());
 
-        details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+        Composite lower = new Composite(sash, SWT.NONE);
+        // the task's details, and beside them the server changes of the task (when it has actions)
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 0).applyTo(lower);
+        details = new Text(lower, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         details.setData(StepParts.WIDGET_ID, "details:" + stepId);
-        sash.setWeights(62, 38);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(details);
+        taskActions = new TaskActionsPanel(lower, () -> actions, state, sync);
+        sash.setWeights(58, 42);
         refresh();
     }
 
@@ -140,6 +154,7 @@ public class TaskChecklistPart {
         Optional<TaskStatus> t = current();
         selection.setSelection(t.orElse(null));
         details.setText(t.map(TaskChecklistPart::describe).orElse(""));
+        taskActions.show(t.map(TaskStatus::id).orElse(null));
         broker.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
     }
 
@@ -203,6 +218,7 @@ public class TaskChecklistPart {
         before.flatMap(b -> s.tasks().stream().filter(t -> t.id().equals(b.id())).findFirst()).ifPresent(t -> {
             viewer.setSelection(new StructuredSelection(t), true);
         });
+        taskActions.refresh();
         title.getParent().layout(true, true);
     }
 
