@@ -544,6 +544,43 @@ class ConsoleWorkbenchTest {
         return new CheckOutcome(id, "Check " + id, "prepare", null, severity, r, at, 3);
     }
 
+    @Test
+    void fileMigrationReportWritesTheHtmlAndThePdfInAJob() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ui-report");
+        String found = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+            List<org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem> items = models.findElements(window,
+                    "org.migrationconsole.ui.menuitem.report",
+                    org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem.class, null,
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU);
+            assertEquals(1, items.size(), "File > Migration report…");
+            org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem item = items.get(0);
+            window.getContext().set(org.migrationconsole.ui.internal.handlers.MigrationReportHandler.FOLDER,
+                    dir.toString());
+            org.eclipse.e4.core.commands.ECommandService commands = window.getContext().get(
+                    org.eclipse.e4.core.commands.ECommandService.class);
+            org.eclipse.e4.core.commands.EHandlerService handlers = window.getContext().get(
+                    org.eclipse.e4.core.commands.EHandlerService.class);
+            org.eclipse.core.commands.ParameterizedCommand pc = commands.createCommand(
+                    item.getCommand().getElementId(), null);
+            assertTrue(handlers.canExecute(pc), "the report command is enabled");
+            handlers.executeHandler(pc);
+            return item.getLabel() + " | " + item.getCommand().getElementId();
+        });
+        assertEquals("Migration &report… | org.migrationconsole.command.report.write", found);
+        waitFor("the report files", () -> java.nio.file.Files.exists(dir.resolve("migration-report.html"))
+                && java.nio.file.Files.exists(dir.resolve("migration-report.pdf")) ? Boolean.TRUE : null);
+        onUi(() -> {
+            ((MWindow) shell.getData("modelElement")).getContext().remove(
+                    org.migrationconsole.ui.internal.handlers.MigrationReportHandler.FOLDER);
+            return null;
+        });
+        String html = java.nio.file.Files.readString(dir.resolve("migration-report.html"));
+        assertTrue(html.contains("<section id=\"sign-off\">"), "a whole report");
+    }
+
     /** The screen at 1280x800 as a PNG in target/screenshots (ImageMagick's import). */
     private static void screenshot(String name) throws Exception {
         onUi(() -> {
