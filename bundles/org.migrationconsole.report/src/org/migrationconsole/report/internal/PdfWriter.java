@@ -1,6 +1,7 @@
 package org.migrationconsole.report.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -16,8 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.migrationconsole.report.Block;
@@ -38,8 +38,10 @@ import org.migrationconsole.report.Tone;
  * Writes the report as a PDF (A4) with PDFBox: the same sections, tables and charts as the
  * HTML, laid out here (text wrapped with the font's metrics, table headers repeated on each
  * page, charts drawn as vector graphics from {@link ChartLayout}), bookmarks per section and a
- * footer with page numbers. The standard Helvetica fonts are used (nothing embedded); characters
- * they cannot show are replaced.
+ * footer with page numbers. The text is set in DejaVu Sans (regular, bold, oblique; shipped in
+ * this bundle's {@code fonts/}, Bitstream Vera licence), embedded as subsets, so the PDF shows
+ * the same on every reader and covers Latin, Greek, Cyrillic and the usual symbols; characters
+ * the font has no glyph for are replaced by '?'.
  */
 public final class PdfWriter {
 
@@ -54,15 +56,28 @@ public final class PdfWriter {
     private static final float PAD = 4.5f;
 
     private final PDDocument doc = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    private final Map<Character, Boolean> encodable = new HashMap<>();
+    private final PDFont regular;
+    private final PDFont bold;
+    private final PDFont italic;
+    private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
     private PDPage page;
     private PDPageContentStream cs;
     private float y;
 
-    private PdfWriter() {
+    private PdfWriter() throws IOException {
+        regular = font("DejaVuSans.ttf");
+        bold = font("DejaVuSans-Bold.ttf");
+        italic = font("DejaVuSans-Oblique.ttf");
+    }
+
+    /** A TrueType font of this bundle's fonts/ folder, embedded as a subset of the glyphs used. */
+    private PDFont font(String file) throws IOException {
+        try (InputStream in = PdfWriter.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IOException("the font fonts/" + file + " is missing from the report bundle");
+            }
+            return PDType0Font.load(doc, in, true);
+        }
     }
 
     public static void write(Report report, String generatedText, OutputStream out) throws IOException {
@@ -422,22 +437,26 @@ public final class PdfWriter {
     private String clean(String s, PDFont font) {
         String in = clean(s);
         StringBuilder b = new StringBuilder(in.length());
-        for (int i = 0; i < in.length(); i++) {
-            char ch = in.charAt(i);
-            if (ch < 0x20) {
+        Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new HashMap<>());
+        in.codePoints().forEach(cp -> {
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
                 b.append(' ');
-                continue;
+                return;
             }
-            boolean ok = encodable.computeIfAbsent(ch, k -> {
+            boolean ok = known.computeIfAbsent(cp, k -> {
                 try {
-                    font.encode(String.valueOf(k));
+                    font.encode(new String(Character.toChars(k)));
                     return true;
                 } catch (IOException | IllegalArgumentException e) {
                     return false;
                 }
             });
-            b.append(ok ? ch : '?');
-        }
+            if (ok) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append('?');
+            }
+        });
         return b.toString();
     }
 
