@@ -685,7 +685,7 @@ class ConsoleWorkbenchTest {
                 }
                 String tip = i.getToolTipText() == null ? "" : i.getToolTipText();
                 if (tip.startsWith("Minimize") || tip.startsWith("Maximize") || tip.startsWith("Restore")
-                        || tip.startsWith("View Menu")) {
+                        || tip.startsWith("View Menu") || tip.startsWith("Show List")) {
                     continue; // the workbench's own stack buttons
                 }
                 if (i.getImage() == null) {
