@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -76,7 +79,11 @@ public final class PdfWriter {
             if (in == null) {
                 throw new IOException("the font fonts/" + file + " is missing from the report bundle");
             }
-            return PDType0Font.load(doc, in, true);
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // no glyph substitution: PDFBox would set "fi"/"fl" as ligatures, which then copy and
+            // search as U+FB01/U+FB02 instead of the letters
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(doc, ttf, true);
         }
     }
 
@@ -100,19 +107,23 @@ public final class PdfWriter {
         doc.getDocumentCatalog().setDocumentOutline(outline);
 
         newPage();
-        // cover band
-        fill(Palette.ACCENT, 0, 0, PAGE_W, 118);
+        // cover band, as tall as the title, subtitle and the generated line need
+        List<String> titleLines = wrap(r.title(), bold, 21, W);
+        List<String> subtitleLines = wrap(r.subtitle(), regular, 11, W);
+        float generatedAt = Math.max(46 + 25 * titleLines.size() + 14 * subtitleLines.size() + 2, 104);
+        float band = Math.max(118, generatedAt + 14);
+        fill(Palette.ACCENT, 0, 0, PAGE_W, band);
         y = 46;
-        for (String line : wrap(r.title(), bold, 21, W)) {
+        for (String line : titleLines) {
             text(line, MARGIN, y, bold, 21, "FFFFFF");
             y += 25;
         }
-        for (String line : wrap(r.subtitle(), regular, 11, W)) {
+        for (String line : subtitleLines) {
             text(line, MARGIN, y, regular, 11, "FFFFFF");
             y += 14;
         }
-        text(generatedText, MARGIN, Math.max(y + 4, 104), regular, SMALL, "D9E8F0");
-        y = Math.max(y + 24, 140);
+        text(generatedText, MARGIN, generatedAt, regular, SMALL, "D9E8F0");
+        y = band + 22;
 
         int n = 1;
         for (Section s : r.sections()) {

@@ -501,7 +501,8 @@ public final class ReportBuilder {
         List<Double> w = new ArrayList<>();
         List<Double> i = new ArrayList<>();
         List<Double> p = new ArrayList<>();
-        cats.addAll(runLabels(shown));
+        List<String> runLabels = runLabels(shown);
+        cats.addAll(runLabels);
         for (CheckRun r : shown) {
             e.add(count(r, 0));
             w.add(count(r, 1));
@@ -529,7 +530,7 @@ public final class ReportBuilder {
                 Tone t = "Fixed".equals(change) ? Tone.GOOD : rank(o) < 10 ? tone(o) : Tone.NEUTRAL;
                 changes.add(new Row(List.of(change, o.title(), was, is), t));
             }
-            blocks.add(new Heading("Changes since the run of " + format(prev.startedAt())));
+            blocks.add(new Heading("Changes since the previous run (" + runLabels.get(runLabels.size() - 2) + ")"));
             blocks.add(new Table(List.of("Change", "Check", "Before", "Now"), List.of(14, 50, 18, 18), changes,
                     "No check changed its result."));
         }
