@@ -194,7 +194,7 @@ final class ChartLayout {
         double scaleMax = Math.max(max, 1);
         for (int i = 0; i < c.categories().size(); i++) {
             String label = c.categories().get(i);
-            int maxChars = (int) ((labelW - 10) / (FONT * 0.58));
+            int maxChars = (int) Math.floor((labelW - 10) / (FONT * 0.58) + 1e-6);
             if (label.length() > maxChars) {
                 label = label.substring(0, Math.max(1, maxChars - 1)) + "…";
             }

@@ -143,8 +143,13 @@ public final class PdfWriter {
             if (s.lead() != null) {
                 paragraph(s.lead(), italic, BODY, Palette.SOFT_INK);
             }
-            for (Block b : s.blocks()) {
-                block(b);
+            List<Block> blocks = s.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                // a heading stays on the page of the table it introduces (its header and first row)
+                if (blocks.get(i) instanceof Heading && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Table t) {
+                    ensure(30 + tableStart(t));
+                }
+                block(blocks.get(i));
             }
             n++;
         }
@@ -266,7 +271,7 @@ public final class PdfWriter {
             header.add(wrap(t.headers().get(i), bold, SMALL, cw[i] - 2 * PAD));
         }
         float headerH = maxLines(header) * lead + 2 * PAD;
-        ensure(headerH + lead + 2 * PAD);
+        ensure(tableStart(t));
         drawHeader(header, cw, headerH);
         if (t.rows().isEmpty() && !t.empty().isEmpty()) {
             List<String> l = wrap(t.empty(), italic, SMALL, W - 2 * PAD);
@@ -323,6 +328,24 @@ public final class PdfWriter {
             line(MARGIN, y, MARGIN + W, y, Palette.RULE, 0.6f);
         }
         y += 12;
+    }
+
+    /** The height of a table's header and its first row (at most a page): what must fit where it starts. */
+    private float tableStart(Table t) throws IOException {
+        int sum = t.weights().stream().mapToInt(Integer::intValue).sum();
+        float lead = SMALL * 1.35f;
+        int headerLines = 1;
+        int rowLines = 1;
+        for (int i = 0; i < t.headers().size(); i++) {
+            float cw = W * t.weights().get(i) / sum;
+            headerLines = Math.max(headerLines, wrap(t.headers().get(i), bold, SMALL, cw - 2 * PAD).size());
+            if (!t.rows().isEmpty()) {
+                rowLines = Math.max(rowLines, wrap(t.rows().get(0).cells().get(i), regular, SMALL,
+                        cw - 2 * PAD - (i == 0 ? 8 : 0)).size());
+            }
+        }
+        float h = headerLines * lead + 2 * PAD + rowLines * lead + 2 * PAD;
+        return Math.min(h, PAGE_H - BOTTOM - TOP - 4);
     }
 
     private void drawHeader(List<List<String>> header, float[] cw, float h) throws IOException {
