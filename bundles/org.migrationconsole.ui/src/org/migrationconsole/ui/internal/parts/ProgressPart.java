@@ -24,7 +24,7 @@ import org.migrationconsole.ui.internal.JobProgress;
 import org.migrationconsole.ui.step.StepParts;
 
 /**
- * The Progress view: every running operation (check runs, the migration report, installs…) with
+ * The Progress view: every running job (check runs, the migration report, task changes) with
  * its progress and a Cancel button, fed by the {@link JobProgress} add-on. Redrawn at most every
  * 200 ms.
  */
@@ -59,8 +59,8 @@ public class ProgressPart {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(0, 10).applyTo(rows);
         scroll.setContent(rows);
         empty = new Label(rows, SWT.WRAP);
-        empty.setText("No operation is running. Check runs, the migration report and installs show here while"
-                + " they run, and can be cancelled here.");
+        empty.setText("No operation is running. Check runs, the migration report and task changes show here"
+                + " while they run, and can be cancelled here.");
         empty.setData(StepParts.WIDGET_ID, "progress-empty");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(empty);
         progress.addListener(listener);
