@@ -3,9 +3,11 @@ package org.migrationconsole.connect.history;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.migrationconsole.api.check.CheckOutcome;
 import org.migrationconsole.api.check.CheckRun;
+import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.connect.internal.RunStore;
 
 /**
@@ -31,6 +33,16 @@ public final class CheckHistory {
     /** Every stored run, oldest first (only the last one for runs stored before the history). */
     public List<CheckRun> runs() {
         return store.runs();
+    }
+
+    /**
+     * The connection profile the latest check run used (its servers, domain and target; no CA
+     * path, and never a password), or empty when no run kept one.
+     *
+     * @since 1.1
+     */
+    public Optional<ConnectionProfile> profileUsed() {
+        return store.profileUsed();
     }
 
     /** The latest outcome of every check, across runs, by check id. */

@@ -179,6 +179,7 @@ public class CheckServiceComponent implements CheckService {
             CheckRun run = new CheckRun(started, profile.name(), outcomes, wasCanceled);
             try {
                 store().save(run);
+                store().saveProfile(profile);
             } catch (java.io.IOException e) {
                 throw new ConnectionException(ConnectionException.Kind.BAD_PROFILE,
                         "Cannot store the check results in the workspace: " + e.getMessage(), e);

@@ -25,7 +25,9 @@ import org.migrationconsole.api.check.CheckOutcome;
 import org.migrationconsole.api.check.CheckResult;
 import org.migrationconsole.api.check.CheckRun;
 import org.migrationconsole.api.check.CheckStatus;
+import org.migrationconsole.api.check.ConnectionProfile;
 import org.migrationconsole.api.check.Severity;
+import org.migrationconsole.connect.ProfileFile;
 import org.migrationconsole.core.files.SafeFiles;
 
 /**
@@ -62,6 +64,34 @@ public final class RunStore {
         JsonArray a = new JsonArray();
         latest.values().forEach(o -> a.add(toJson(o)));
         write(dir.resolve("latest.json"), a);
+    }
+
+    /** The file that keeps the profile the latest run used (never a password: profiles hold none). */
+    static final String PROFILE_USED = "profile-used.properties";
+
+    /**
+     * Keeps the profile a run used ({@code checks/profile-used.properties}), so readers such as the
+     * report can name the servers when the checks ran with {@code --profile} and no profile was
+     * imported. The CA file's path is left out (it may be gone later, e.g. the lab's).
+     */
+    public synchronized void saveProfile(ConnectionProfile p) throws IOException {
+        SafeFiles.ensurePrivateDirectory(dir);
+        ProfileFile.write(new ConnectionProfile(p.name(), p.sourceHost(), p.sourceAddress(), p.domain(),
+                p.netbiosDomain(), p.adminAccount(), p.ldapSecurity(), p.destinationHost(), p.destinationAddress(),
+                p.target(), null), dir.resolve(PROFILE_USED));
+    }
+
+    /** The profile the latest run used, if it was kept and still reads as a valid profile. */
+    public synchronized Optional<ConnectionProfile> profileUsed() {
+        Path f = dir.resolve(PROFILE_USED);
+        if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProfileFile.read(f));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 
     public synchronized Optional<CheckRun> lastRun() {

@@ -104,7 +104,7 @@ class ReportTest {
         // real history through the state service
         state.saveStepInputs("prepare", Map.of("router-address", "192.168.16.1", "backup-location",
                 "Backup disk in the office safe, verified by restoring two files"), "Owner wants e-mail moved to "
-                        + "Office 365 before the new server arrives.");
+                        + "Office 365 before the new server arrives. IT contact: Łukasz Żółć (Ωμέγα Δίκτυα).");
         int completed = 0;
         boolean skipped = false;
         boolean failed = false;
@@ -149,33 +149,46 @@ class ReportTest {
         assertTrue(inJournal >= 5, "the history needs completed tasks: " + completed + " now, " + inJournal
                 + " in the journal");
 
-        // two check runs: the first finds problems, the second shows some fixed
+        // three check runs: the first finds problems, the second shows some fixed, the third (in the
+        // same minute as the second) leaves a single error
         List<MigrationCheck> registered = checks.checks();
         assertTrue(registered.size() >= 20, "the eight steps register their checks: " + registered.size());
         Instant first = Instant.now().minus(Duration.ofDays(2));
-        Instant second = Instant.now().minus(Duration.ofHours(1));
+        Instant second = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .plusSeconds(5);
+        Instant third = second.plusSeconds(30);
         RunStore store = new RunStore(ws);
         int before = CheckHistory.of(ws).runs().size();
         store.save(run(registered, first, 0));
         store.save(run(registered, second, 1));
+        store.save(run(registered, third, 2));
         state.recordEvent("checks", registered.size() + " checks stored for the report test");
         List<CheckRun> history = CheckHistory.of(ws).runs();
-        assertEquals(before + 2, history.size(), "both runs are in the history");
-        assertEquals(second, history.get(history.size() - 1).startedAt(), "oldest first");
+        assertEquals(before + 3, history.size(), "the runs are in the history");
+        assertEquals(third, history.get(history.size() - 1).startedAt(), "oldest first");
+        // the profile a run used is kept beside the runs (for `check --profile` without an import)
+        store.saveProfile(new ConnectionProfile("Fabrikam Surgery (used by check)", "sbs.fabrikam.local", null,
+                "fabrikam.local", "FABRIKAM", "Administrator", ConnectionProfile.LdapSecurity.KERBEROS, null, null,
+                TargetVersion.ESSENTIALS_2016, null));
     }
 
-    /** Outcomes for the registered checks: run 0 fails every 3rd error and every 2nd warning check. */
+    /**
+     * Outcomes for the registered checks: run 0 fails every 3rd error and every 2nd warning check,
+     * run 1 fewer, run 2 only the first error check.
+     */
     private static CheckRun run(List<MigrationCheck> registered, Instant at, int n) {
         List<CheckOutcome> outcomes = new ArrayList<>();
         int i = 0;
         for (MigrationCheck c : registered) {
             i++;
             CheckResult r;
-            boolean fails = switch (c.severity()) {
-                case ERROR -> n == 0 ? i % 3 == 0 : i % 6 == 0;
-                case WARNING -> i % 2 == 0;
-                case INFO -> n == 0 || i % 4 == 0;
-            };
+            boolean fails = n == 2 ? c.severity() == Severity.ERROR && !"install".equals(c.stepId())
+                    && outcomes.stream().noneMatch(o -> o.result().status() == CheckStatus.FAIL)
+                    : switch (c.severity()) {
+                        case ERROR -> n == 0 ? i % 3 == 0 : i % 6 == 0;
+                        case WARNING -> i % 2 == 0;
+                        case INFO -> n == 0 || i % 4 == 0;
+                    };
             if ("install".equals(c.stepId())) {
                 r = CheckResult.skipped("The destination is not a domain controller yet", List.of());
             } else if (fails) {
@@ -276,6 +289,21 @@ class ReportTest {
                 "Findings by severity per check run", "Business owner", "Page 1 of")) {
             assertTrue(text.contains(s), "PDF text has '" + s + "'");
         }
+        // fonts: every one embedded (DejaVu subsets), so characters beyond Western Europe print
+        String fonts = run(List.of(tool("pdffonts"), files.get(1).toString()), out.resolve("pdffonts.log"), 60);
+        Files.writeString(out.resolve("pdffonts.txt"), fonts);
+        List<String> fontRows = fonts.lines().skip(2).filter(l -> !l.isBlank()).toList();
+        assertTrue(fontRows.size() >= 2, fonts);
+        for (String row : fontRows) {
+            String[] f = row.trim().split("\\s+");
+            // name type encoding emb sub uni object ID: "yes yes yes" for embedded subsets with a ToUnicode map
+            assertTrue(row.contains("DejaVuSans") && row.matches(".*\\byes\\s+yes\\s+yes\\s+\\d+\\s+\\d+\\s*$"),
+                    "embedded subset with Unicode map: " + row + " (" + f.length + " columns)");
+        }
+        assertTrue(text.contains("Żółć") && text.contains("Ωμέγα"), "non-Latin text survives into the PDF");
+        // a run with a single error: its bar segment is too short for the number, which goes beside it
+        assertTrue(Pattern.compile("<text [^>]*fill=\"#C62828\" font-weight=\"600\">1</text>").matcher(html).find(),
+                "the single error is numbered beside its bar");
         run(List.of(tool("pdftoppm"), "-png", "-r", "70", files.get(1).toString(), out.resolve("pdf-page").toString()),
                 out.resolve("pdftoppm.log"), 120);
         try (var pages = Files.list(out)) {
@@ -295,6 +323,43 @@ class ReportTest {
             assertFalse(html.contains(HexFormat.of().formatHex(pw.getBytes(StandardCharsets.UTF_8))), "hex");
         }
         SecretStore.open(SecretStore.defaultFolder()).remove(secretAccount);
+    }
+
+    @Test
+    void twoRunsInOneMinuteGetDistinctLabels() {
+        Report r = reports.build();
+        List<org.migrationconsole.report.Block.Chart> charts = r.sections().stream()
+                .flatMap(sec -> sec.blocks().stream())
+                .filter(b -> b instanceof org.migrationconsole.report.Block.Chart c
+                        && c.title().equals("Findings by severity per check run"))
+                .map(b -> (org.migrationconsole.report.Block.Chart) b).toList();
+        assertEquals(1, charts.size());
+        List<String> labels = charts.get(0).categories();
+        assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), "distinct labels: " + labels);
+        String last = labels.get(labels.size() - 1);
+        assertTrue(last.matches("\\d{1,2} \\w{3} \\d\\d:\\d\\d:35"), "with seconds where a minute is shared: " + labels);
+    }
+
+    @Test
+    void withoutAnImportedProfileTheSummaryNamesTheProfileTheChecksUsed() throws Exception {
+        Path imported = state.workspace().directory().resolve(ProfileFile.WORKSPACE_PROFILE);
+        Path aside = imported.resolveSibling("profile.properties.aside");
+        Files.move(imported, aside);
+        try {
+            Report r = reports.build();
+            assertTrue(r.title().contains("Fabrikam Surgery (used by check)"), r.title());
+            String summary = r.sections().get(0).blocks().stream()
+                    .filter(b -> b instanceof org.migrationconsole.report.Block.Facts)
+                    .flatMap(b -> ((org.migrationconsole.report.Block.Facts) b).facts().stream())
+                    .map(f -> f.label() + ": " + f.value()).reduce("", (a, b) -> a + b + "\n");
+            assertFalse(summary.contains("no connection profile"), summary);
+            assertTrue(summary.contains("Source server: sbs.fabrikam.local, domain fabrikam.local (FABRIKAM)"), summary);
+            assertTrue(summary.contains("Connection profile: Fabrikam Surgery (used by check), not imported; as used by"
+                    + " the check run of "), summary);
+            assertTrue(summary.contains("Kerberos"), summary);
+        } finally {
+            Files.move(aside, imported);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.migrationconsole.report.Block.Series;
 
 /**
  * Lays a bar chart out as shapes in a {@link #WIDTH}-wide box, so the SVG and the PDF draw the
- * same picture. Text widths are estimated from the font size (Helvetica-like proportions).
+ * same picture. Text widths are estimated from the font size (DejaVu Sans proportions).
  */
 final class ChartLayout {
 
@@ -37,7 +37,9 @@ final class ChartLayout {
     double height;
 
     static double textWidth(String s, double size) {
-        return s.length() * size * 0.53;
+        // DejaVu Sans (the PDF's font) runs about 0.58 em a character; Helvetica and Arial in the
+        // HTML are narrower, so the estimate errs on the side of room
+        return s.length() * size * 0.58;
     }
 
     static ChartLayout of(Chart c) {
@@ -113,10 +115,28 @@ final class ChartLayout {
         int n = Math.max(1, c.categories().size());
         double group = plotW / n;
         double bar = Math.min(44, group * 0.62);
-        double labelEvery = Math.max(1, Math.ceil(n * textWidth("00 Mmm00", FONT - 1) / plotW));
+        // a label too wide for its slot ("1 Dec 14:10:05") goes on two lines at its last space
+        double widest = 0;
+        boolean twoLines = false;
+        for (String cat : c.categories()) {
+            widest = Math.max(widest, textWidth(cat, FONT - 1));
+        }
+        if (widest > group - 4 && c.categories().stream().allMatch(cat -> cat.contains(" "))) {
+            twoLines = true;
+            widest = 0;
+            for (String cat : c.categories()) {
+                int cut = cat.lastIndexOf(' ');
+                widest = Math.max(widest, Math.max(textWidth(cat.substring(0, cut), FONT - 1),
+                        textWidth(cat.substring(cut + 1), FONT - 1)));
+            }
+        }
+        double labelEvery = Math.max(1, Math.ceil(n * (widest + 6) / plotW));
         for (int i = 0; i < c.categories().size(); i++) {
             double x = axis + group * i + (group - bar) / 2;
             double yy = base;
+            // a segment too short for its number gets it beside the bar, in the series' colour,
+            // kept a line apart from the one below
+            double sideLimit = Double.MAX_VALUE;
             for (Series s : c.series()) {
                 double v = Math.max(0, s.values().get(i));
                 if (v <= 0) {
@@ -125,20 +145,34 @@ final class ChartLayout {
                 double h = v / scaleMax * plotH;
                 yy -= h;
                 shapes.add(new Rect(x, yy, bar, h, Palette.strong(s.tone())));
-                if (h >= FONT + 2 && bar >= textWidth(num(v), FONT - 2) + 4) {
-                    shapes.add(new Text(x + bar / 2, yy + h / 2 + 4, num(v), FONT - 2, Anchor.MIDDLE,
+                String t = num(v);
+                if (h >= FONT + 2 && bar >= textWidth(t, FONT - 2) + 4) {
+                    shapes.add(new Text(x + bar / 2, yy + h / 2 + 4, t, FONT - 2, Anchor.MIDDLE,
                             Palette.onStrong(s.tone()), false));
+                } else if ((group - bar) / 2 >= textWidth(t, FONT - 2) + 3) {
+                    double ty = Math.min(yy + h / 2 + 3.5, sideLimit);
+                    shapes.add(new Text(x + bar + 2, ty, t, FONT - 2, Anchor.START, Palette.label(s.tone()), true));
+                    sideLimit = ty - (FONT - 2);
                 }
             }
             if (totals[i] > 0) {
                 shapes.add(new Text(x + bar / 2, yy - 4, num(totals[i]), FONT - 1, Anchor.MIDDLE, Palette.INK, true));
             }
             if (i % (int) labelEvery == 0) {
-                shapes.add(new Text(axis + group * i + group / 2, base + 15, c.categories().get(i), FONT - 1,
-                        Anchor.MIDDLE, Palette.SOFT_INK, false));
+                String cat = c.categories().get(i);
+                double cx = axis + group * i + group / 2;
+                if (twoLines) {
+                    int cut = cat.lastIndexOf(' ');
+                    shapes.add(new Text(cx, base + 15, cat.substring(0, cut), FONT - 1, Anchor.MIDDLE,
+                            Palette.SOFT_INK, false));
+                    shapes.add(new Text(cx, base + 27, cat.substring(cut + 1), FONT - 1, Anchor.MIDDLE,
+                            Palette.SOFT_INK, false));
+                } else {
+                    shapes.add(new Text(cx, base + 15, cat, FONT - 1, Anchor.MIDDLE, Palette.SOFT_INK, false));
+                }
             }
         }
-        height = base + 24;
+        height = base + (twoLines ? 36 : 24);
     }
 
     private void horizontal(Chart c, double top) {
@@ -160,7 +194,7 @@ final class ChartLayout {
         double scaleMax = Math.max(max, 1);
         for (int i = 0; i < c.categories().size(); i++) {
             String label = c.categories().get(i);
-            int maxChars = (int) ((labelW - 10) / (FONT * 0.53));
+            int maxChars = (int) Math.floor((labelW - 10) / (FONT * 0.58) + 1e-6);
             if (label.length() > maxChars) {
                 label = label.substring(0, Math.max(1, maxChars - 1)) + "…";
             }

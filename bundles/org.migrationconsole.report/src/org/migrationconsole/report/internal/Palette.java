@@ -37,6 +37,15 @@ final class Palette {
         };
     }
 
+    /** A number in the series' colour on white (darker where the bar colour is too light for text). */
+    static String label(Tone t) {
+        return switch (t) {
+            case WARNING -> "A15C00";
+            case MUTED -> SOFT_INK;
+            default -> strong(t);
+        };
+    }
+
     /** Text on the strong colour. */
     static String onStrong(Tone t) {
         return t == Tone.MUTED ? INK : "FFFFFF";

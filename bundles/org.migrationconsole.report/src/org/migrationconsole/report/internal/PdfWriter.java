@@ -1,6 +1,7 @@
 package org.migrationconsole.report.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -10,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.migrationconsole.report.Block;
@@ -38,8 +41,10 @@ import org.migrationconsole.report.Tone;
  * Writes the report as a PDF (A4) with PDFBox: the same sections, tables and charts as the
  * HTML, laid out here (text wrapped with the font's metrics, table headers repeated on each
  * page, charts drawn as vector graphics from {@link ChartLayout}), bookmarks per section and a
- * footer with page numbers. The standard Helvetica fonts are used (nothing embedded); characters
- * they cannot show are replaced.
+ * footer with page numbers. The text is set in DejaVu Sans (regular, bold, oblique; shipped in
+ * this bundle's {@code fonts/}, Bitstream Vera licence), embedded as subsets, so the PDF shows
+ * the same on every reader and covers Latin, Greek, Cyrillic and the usual symbols; characters
+ * the font has no glyph for are replaced by '?'.
  */
 public final class PdfWriter {
 
@@ -54,15 +59,32 @@ public final class PdfWriter {
     private static final float PAD = 4.5f;
 
     private final PDDocument doc = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    private final Map<Character, Boolean> encodable = new HashMap<>();
+    private final PDFont regular;
+    private final PDFont bold;
+    private final PDFont italic;
+    private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
     private PDPage page;
     private PDPageContentStream cs;
     private float y;
 
-    private PdfWriter() {
+    private PdfWriter() throws IOException {
+        regular = font("DejaVuSans.ttf");
+        bold = font("DejaVuSans-Bold.ttf");
+        italic = font("DejaVuSans-Oblique.ttf");
+    }
+
+    /** A TrueType font of this bundle's fonts/ folder, embedded as a subset of the glyphs used. */
+    private PDFont font(String file) throws IOException {
+        try (InputStream in = PdfWriter.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IOException("the font fonts/" + file + " is missing from the report bundle");
+            }
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // no glyph substitution: PDFBox would set "fi"/"fl" as ligatures, which then copy and
+            // search as U+FB01/U+FB02 instead of the letters
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(doc, ttf, true);
+        }
     }
 
     public static void write(Report report, String generatedText, OutputStream out) throws IOException {
@@ -85,19 +107,23 @@ public final class PdfWriter {
         doc.getDocumentCatalog().setDocumentOutline(outline);
 
         newPage();
-        // cover band
-        fill(Palette.ACCENT, 0, 0, PAGE_W, 118);
+        // cover band, as tall as the title, subtitle and the generated line need
+        List<String> titleLines = wrap(r.title(), bold, 21, W);
+        List<String> subtitleLines = wrap(r.subtitle(), regular, 11, W);
+        float generatedAt = Math.max(46 + 25 * titleLines.size() + 14 * subtitleLines.size() + 2, 104);
+        float band = Math.max(118, generatedAt + 14);
+        fill(Palette.ACCENT, 0, 0, PAGE_W, band);
         y = 46;
-        for (String line : wrap(r.title(), bold, 21, W)) {
+        for (String line : titleLines) {
             text(line, MARGIN, y, bold, 21, "FFFFFF");
             y += 25;
         }
-        for (String line : wrap(r.subtitle(), regular, 11, W)) {
+        for (String line : subtitleLines) {
             text(line, MARGIN, y, regular, 11, "FFFFFF");
             y += 14;
         }
-        text(generatedText, MARGIN, Math.max(y + 4, 104), regular, SMALL, "D9E8F0");
-        y = Math.max(y + 24, 140);
+        text(generatedText, MARGIN, generatedAt, regular, SMALL, "D9E8F0");
+        y = band + 22;
 
         int n = 1;
         for (Section s : r.sections()) {
@@ -117,8 +143,13 @@ public final class PdfWriter {
             if (s.lead() != null) {
                 paragraph(s.lead(), italic, BODY, Palette.SOFT_INK);
             }
-            for (Block b : s.blocks()) {
-                block(b);
+            List<Block> blocks = s.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                // a heading stays on the page of the table it introduces (its header and first row)
+                if (blocks.get(i) instanceof Heading && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Table t) {
+                    ensure(30 + tableStart(t));
+                }
+                block(blocks.get(i));
             }
             n++;
         }
@@ -240,7 +271,7 @@ public final class PdfWriter {
             header.add(wrap(t.headers().get(i), bold, SMALL, cw[i] - 2 * PAD));
         }
         float headerH = maxLines(header) * lead + 2 * PAD;
-        ensure(headerH + lead + 2 * PAD);
+        ensure(tableStart(t));
         drawHeader(header, cw, headerH);
         if (t.rows().isEmpty() && !t.empty().isEmpty()) {
             List<String> l = wrap(t.empty(), italic, SMALL, W - 2 * PAD);
@@ -297,6 +328,24 @@ public final class PdfWriter {
             line(MARGIN, y, MARGIN + W, y, Palette.RULE, 0.6f);
         }
         y += 12;
+    }
+
+    /** The height of a table's header and its first row (at most a page): what must fit where it starts. */
+    private float tableStart(Table t) throws IOException {
+        int sum = t.weights().stream().mapToInt(Integer::intValue).sum();
+        float lead = SMALL * 1.35f;
+        int headerLines = 1;
+        int rowLines = 1;
+        for (int i = 0; i < t.headers().size(); i++) {
+            float cw = W * t.weights().get(i) / sum;
+            headerLines = Math.max(headerLines, wrap(t.headers().get(i), bold, SMALL, cw - 2 * PAD).size());
+            if (!t.rows().isEmpty()) {
+                rowLines = Math.max(rowLines, wrap(t.rows().get(0).cells().get(i), regular, SMALL,
+                        cw - 2 * PAD - (i == 0 ? 8 : 0)).size());
+            }
+        }
+        float h = headerLines * lead + 2 * PAD + rowLines * lead + 2 * PAD;
+        return Math.min(h, PAGE_H - BOTTOM - TOP - 4);
     }
 
     private void drawHeader(List<List<String>> header, float[] cw, float h) throws IOException {
@@ -422,22 +471,26 @@ public final class PdfWriter {
     private String clean(String s, PDFont font) {
         String in = clean(s);
         StringBuilder b = new StringBuilder(in.length());
-        for (int i = 0; i < in.length(); i++) {
-            char ch = in.charAt(i);
-            if (ch < 0x20) {
+        Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new HashMap<>());
+        in.codePoints().forEach(cp -> {
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
                 b.append(' ');
-                continue;
+                return;
             }
-            boolean ok = encodable.computeIfAbsent(ch, k -> {
+            boolean ok = known.computeIfAbsent(cp, k -> {
                 try {
-                    font.encode(String.valueOf(k));
+                    font.encode(new String(Character.toChars(k)));
                     return true;
                 } catch (IOException | IllegalArgumentException e) {
                     return false;
                 }
             });
-            b.append(ok ? ch : '?');
-        }
+            if (ok) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append('?');
+            }
+        });
         return b.toString();
     }
 

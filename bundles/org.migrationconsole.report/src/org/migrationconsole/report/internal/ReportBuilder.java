@@ -61,6 +61,8 @@ public final class ReportBuilder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter RUN_SECONDS = DateTimeFormatter.ofPattern("d MMM HH:mm:ss",
+            Locale.ENGLISH);
 
     private final MigrationStateService state;
     private final List<ReportSectionContributor> contributors;
@@ -68,6 +70,8 @@ public final class ReportBuilder {
     private final ZoneId zone;
     private final Path workspace;
     private final Optional<ConnectionProfile> profile;
+    /** Where {@link #profile} comes from, for the summary (null without a profile). */
+    private final String profileOrigin;
     private final List<CheckRun> runs;
 
     public ReportBuilder(MigrationStateService state, List<ReportSectionContributor> contributors, Instant now,
@@ -77,8 +81,18 @@ public final class ReportBuilder {
         this.now = now;
         this.zone = zone;
         this.workspace = state.workspace().directory();
-        this.profile = readProfile(workspace);
-        this.runs = CheckHistory.of(workspace).runs();
+        CheckHistory history = CheckHistory.of(workspace);
+        this.runs = history.runs();
+        Optional<ConnectionProfile> imported = readProfile(workspace);
+        if (imported.isPresent()) {
+            this.profile = imported;
+            this.profileOrigin = "imported into the workspace";
+        } else {
+            // checks run with --profile only: the profile that run used (kept by the check runner)
+            this.profile = history.profileUsed();
+            this.profileOrigin = profile.isEmpty() ? null : "not imported; as used by the check run of "
+                    + format(runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt());
+        }
     }
 
     private static Optional<ConnectionProfile> readProfile(Path workspace) {
@@ -173,8 +187,11 @@ public final class ReportBuilder {
             total += s.total();
         }
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Company / site", company().isEmpty() ? "(no connection profile imported)" : company()));
+        facts.add(new Fact("Company / site", company().isEmpty()
+                ? "(no connection profile imported, and no check run has used one)" : company()));
         profile.ifPresent(p -> {
+            facts.add(new Fact("Connection profile", (p.name() != null && !p.name().isBlank() ? p.name() + ", " : "")
+                    + profileOrigin + "; directory connection " + security(p.ldapSecurity())));
             facts.add(new Fact("Source server", p.sourceHost() + p.sourceAddressIfKnown().map(a -> " (" + a + ")").orElse("")
                     + ", domain " + p.domain() + (p.netbiosDomain() != null ? " (" + p.netbiosDomain() + ")" : "")));
             facts.add(new Fact("Destination server", p.destinationHost() == null ? "not named yet"
@@ -231,6 +248,15 @@ public final class ReportBuilder {
         }
         return new Section("summary", "Summary", "What was migrated, from where to where, and how far it got.",
                 blocks);
+    }
+
+    private static String security(ConnectionProfile.LdapSecurity s) {
+        return switch (s) {
+            case KERBEROS -> "Kerberos (signed and encrypted)";
+            case LDAPS -> "LDAPS (TLS)";
+            case STARTTLS -> "StartTLS";
+            case PLAIN -> "plain LDAP (unencrypted)";
+        };
     }
 
     private String zoneName() {
@@ -475,8 +501,9 @@ public final class ReportBuilder {
         List<Double> w = new ArrayList<>();
         List<Double> i = new ArrayList<>();
         List<Double> p = new ArrayList<>();
+        List<String> runLabels = runLabels(shown);
+        cats.addAll(runLabels);
         for (CheckRun r : shown) {
-            cats.add(RUN.format(r.startedAt().atZone(zone)));
             e.add(count(r, 0));
             w.add(count(r, 1));
             i.add(count(r, 2));
@@ -503,7 +530,7 @@ public final class ReportBuilder {
                 Tone t = "Fixed".equals(change) ? Tone.GOOD : rank(o) < 10 ? tone(o) : Tone.NEUTRAL;
                 changes.add(new Row(List.of(change, o.title(), was, is), t));
             }
-            blocks.add(new Heading("Changes since the run of " + format(prev.startedAt())));
+            blocks.add(new Heading("Changes since the previous run (" + runLabels.get(runLabels.size() - 2) + ")"));
             blocks.add(new Table(List.of("Change", "Check", "Before", "Now"), List.of(14, 50, 18, 18), changes,
                     "No check changed its result."));
         }
@@ -534,6 +561,25 @@ public final class ReportBuilder {
         }
         return new Section("findings", "Pre-flight findings",
                 "What the read-only checks found on the servers, and how it changed from run to run.", blocks);
+    }
+
+    /**
+     * One distinct label per run: day and minute, with the seconds where two runs share a
+     * minute, and a number where they share a second too.
+     */
+    List<String> runLabels(List<CheckRun> shown) {
+        List<String> minute = shown.stream().map(r -> RUN.format(r.startedAt().atZone(zone))).toList();
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int k = 0; k < shown.size(); k++) {
+            String label = minute.get(k);
+            if (java.util.Collections.frequency(minute, label) > 1) {
+                label = RUN_SECONDS.format(shown.get(k).startedAt().atZone(zone));
+            }
+            int n = seen.merge(label, 1, Integer::sum);
+            out.add(n == 1 ? label : label + " #" + n);
+        }
+        return out;
     }
 
     private static String plural(long n, String noun) {

@@ -217,7 +217,9 @@ class ConsoleWorkbenchTest {
         });
         ToolItem start = waitFor("an enabled Start button", () -> onUi(() -> {
             for (ToolItem item : allToolItems(shell)) {
-                if ("Start".equals(item.getText()) && item.isEnabled() && item.getParent().isVisible()) {
+                // the toolbar shows icons; the words are in the tooltip
+                if (item.getToolTipText() != null && item.getToolTipText().startsWith("Mark the selected task in progress")
+                        && item.isEnabled() && item.getParent().isVisible()) {
                     return item;
                 }
             }
@@ -501,10 +503,14 @@ class ConsoleWorkbenchTest {
             findings.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
             shell.setBounds(0, 0, 1280, 800);
             shell.layout(true, true);
-            return new int[] { find(shell, Text.class, "findings-details").getSize().x, findings.getSize().x };
+            return new int[] { find(shell, Text.class, "findings-details").getSize().x, findings.getSize().x,
+                    findings.getSize().y, findings.getItemHeight() };
         });
         assertTrue(widths[0] >= 0.8 * widths[1], "the detail pane is about as wide as the table: " + widths[0]
                 + " vs " + widths[1]);
+        // at 1280x800 the Findings view (in the main stack) shows at least 10 rows
+        assertTrue(widths[2] >= 11 * widths[3], "the findings table is " + widths[2] + " px high, rows "
+                + widths[3] + " px");
         screenshot("findings");
     }
 
@@ -949,6 +955,203 @@ class ConsoleWorkbenchTest {
 
     private static CheckOutcome outcome(String id, Severity severity, CheckResult r, Instant at) {
         return new CheckOutcome(id, "Check " + id, "prepare", null, severity, r, at, 3);
+    }
+
+    @Test
+    void fileMigrationReportWritesTheHtmlAndThePdfInAJob() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ui-report");
+        String found = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+            List<org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem> items = models.findElements(window,
+                    "org.migrationconsole.ui.menuitem.report",
+                    org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem.class, null,
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU);
+            assertEquals(1, items.size(), "File > Migration report…");
+            org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem item = items.get(0);
+            window.getContext().set(org.migrationconsole.ui.internal.ReportJob.FOLDER,
+                    dir.toString());
+            org.eclipse.e4.core.commands.ECommandService commands = window.getContext().get(
+                    org.eclipse.e4.core.commands.ECommandService.class);
+            org.eclipse.e4.core.commands.EHandlerService handlers = window.getContext().get(
+                    org.eclipse.e4.core.commands.EHandlerService.class);
+            org.eclipse.core.commands.ParameterizedCommand pc = commands.createCommand(
+                    item.getCommand().getElementId(), null);
+            assertTrue(handlers.canExecute(pc), "the report command is enabled");
+            handlers.executeHandler(pc);
+            return item.getLabel() + " | " + item.getCommand().getElementId();
+        });
+        assertEquals("Migration &report… | org.migrationconsole.command.report.write", found);
+        // the handler only scheduled the job; the files are written off the UI thread
+        assertTrue(org.eclipse.core.runtime.jobs.Job.getJobManager().find(
+                org.migrationconsole.ui.internal.ReportJob.FAMILY).length > 0
+                || java.nio.file.Files.exists(dir.resolve("migration-report.pdf")), "a report job was scheduled");
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(org.migrationconsole.ui.internal.ReportJob.FAMILY, null);
+        assertTrue(java.nio.file.Files.exists(dir.resolve("migration-report.html")), "the HTML report");
+        byte[] pdf = java.nio.file.Files.readAllBytes(dir.resolve("migration-report.pdf"));
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1));
+        onUi(() -> {
+            ((MWindow) shell.getData("modelElement")).getContext().remove(
+                    org.migrationconsole.ui.internal.ReportJob.FOLDER);
+            return null;
+        });
+        String html = java.nio.file.Files.readString(dir.resolve("migration-report.html"));
+        assertTrue(html.contains("<section id=\"sign-off\">"), "a whole report");
+    }
+
+    @Test
+    void theProgressViewShowsARunningJobWithItsProgressAndCancelsIt() throws Exception {
+        java.util.concurrent.CountDownLatch worked = new java.util.concurrent.CountDownLatch(1);
+        org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Copying the test data") {
+            @Override
+            protected org.eclipse.core.runtime.IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+                org.eclipse.core.runtime.SubMonitor sub = org.eclipse.core.runtime.SubMonitor.convert(monitor,
+                        "Copying 10 folders", 10);
+                sub.subTask("Folder 4 of 10");
+                sub.worked(3);
+                worked.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!sub.isCanceled() && System.nanoTime() < end) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+                return sub.isCanceled() ? org.eclipse.core.runtime.Status.CANCEL_STATUS
+                        : org.eclipse.core.runtime.Status.error("never cancelled");
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        assertTrue(worked.await(30, TimeUnit.SECONDS), "the job started");
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.ui.part.progress",
+                    EPartService.PartState.ACTIVATE);
+            shell.setBounds(0, 0, 1280, 800);
+            return null;
+        });
+        String shown = waitFor("the job in the Progress view at 30 %", () -> onUi(() -> {
+            Control row = find(shell, Composite.class, "progress-row");
+            if (row == null || !row.isVisible()) {
+                return null;
+            }
+            List<String> texts = new ArrayList<>();
+            int percent = -1;
+            for (Control c : ((Composite) row).getChildren()) {
+                if (c instanceof org.eclipse.swt.widgets.Label l) {
+                    texts.add(l.getText());
+                } else if (c instanceof org.eclipse.swt.widgets.ProgressBar b) {
+                    percent = b.getSelection();
+                }
+            }
+            return percent == 30 ? String.join(" | ", texts) + " | " + percent + " %" : null;
+        }));
+        assertEquals("Copying the test data | Copying 10 folders: Folder 4 of 10 | 30 %", shown);
+        screenshot("progress");
+        onUi(() -> {
+            org.eclipse.swt.widgets.Button cancel = find(shell, org.eclipse.swt.widgets.Button.class,
+                    "progress-cancel");
+            cancel.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return null;
+        });
+        assertTrue(job.join(30_000, null), "the job ended after Cancel");
+        assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity(), "cancelled");
+        waitFor("the empty Progress view", () -> onUi(() -> {
+            Control empty = find(shell, org.eclipse.swt.widgets.Label.class, "progress-empty");
+            return find(shell, Composite.class, "progress-row") == null && empty.isVisible() ? Boolean.TRUE : null;
+        }));
+    }
+
+    @Test
+    void everyCommandShowsAnIconAndTheToolbarTooltipsNameTheirKeyOnce() throws Exception {
+        // open a step's checklist so its toolbar is there too
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.model.application.MApplication app = window.getContext().get(
+                    org.eclipse.e4.ui.model.application.MApplication.class);
+            String checklist = app.getDescriptors().stream().filter(d -> d.getTags().contains(
+                    StepParts.CHECKLIST_TAG)).findFirst().orElseThrow().getElementId();
+            window.getContext().get(EPartService.class).showPart(checklist, EPartService.PartState.ACTIVATE);
+            shell.setBounds(0, 0, 1280, 800);
+            return null;
+        });
+        List<String> problems = waitFor("the checklist toolbar", () -> onUi(() -> {
+            List<ToolItem> items = allToolItems(shell);
+            if (items.stream().noneMatch(i -> i.getToolTipText() != null
+                    && i.getToolTipText().startsWith("Mark the selected task completed"))) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            java.util.regex.Pattern key = java.util.regex.Pattern.compile("\\((Ctrl|Shift|Alt)\\+");
+            for (ToolItem i : items) {
+                if ((i.getStyle() & org.eclipse.swt.SWT.SEPARATOR) != 0 || i.getControl() != null) {
+                    continue;
+                }
+                String tip = i.getToolTipText() == null ? "" : i.getToolTipText();
+                if (tip.startsWith("Minimize") || tip.startsWith("Maximize") || tip.startsWith("Restore")
+                        || tip.startsWith("View Menu") || tip.startsWith("Show List")) {
+                    continue; // the workbench's own stack buttons
+                }
+                if (i.getImage() == null) {
+                    out.add("no icon: " + tip);
+                }
+                if (tip.isBlank()) {
+                    out.add("no tooltip: " + i.getText());
+                }
+                java.util.regex.Matcher m = key.matcher(tip);
+                int keys = 0;
+                while (m.find()) {
+                    keys++;
+                }
+                if (keys > 1) {
+                    out.add("key shown " + keys + " times: " + tip);
+                }
+            }
+            return out;
+        }));
+        assertEquals(List.of(), problems);
+        String checksTip = onUi(() -> allToolItems(shell).stream().map(ToolItem::getToolTipText)
+                .filter(t -> t != null && t.startsWith("Run the pre-flight checks")).findFirst().orElse(""));
+        assertTrue(checksTip.matches("Run the pre-flight checks against the source server \\((Ctrl\\+Shift|Shift\\+Ctrl)\\+C\\)"),
+                checksTip);
+        List<String> menuProblems = onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EModelService models = window.getContext().get(
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+            List<String> out = new ArrayList<>();
+            for (org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem item : models.findElements(window,
+                    null, org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem.class, null,
+                    org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU)) {
+                if (item.getIconURI() == null || item.getIconURI().isBlank()) {
+                    out.add("no icon: " + item.getLabel());
+                } else {
+                    try (java.io.InputStream in = new java.net.URI(item.getIconURI()).toURL().openStream()) {
+                        if (in.readAllBytes().length < 60) {
+                            out.add("empty icon: " + item.getIconURI());
+                        }
+                    } catch (Exception e) {
+                        out.add("icon not found: " + item.getIconURI() + " (" + e + ")");
+                    }
+                }
+            }
+            // the SWT menu items the renderer made show them
+            for (org.eclipse.swt.widgets.MenuItem top : shell.getMenuBar().getItems()) {
+                if (top.getMenu() == null) {
+                    continue;
+                }
+                for (org.eclipse.swt.widgets.MenuItem mi : top.getMenu().getItems()) {
+                    if ((mi.getStyle() & org.eclipse.swt.SWT.SEPARATOR) == 0 && mi.getImage() == null) {
+                        out.add("menu item without an image: " + mi.getText());
+                    }
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(), menuProblems);
+        screenshot("toolbar-icons");
     }
 
     /** The screen at 1280x800 as a PNG in target/screenshots (ImageMagick's import). */

@@ -43,6 +43,8 @@ public class StepModelProcessor {
         return LoggerFactory.getLogger(StepModelProcessor.class);
     }
     private static final String UI = "bundleclass://org.migrationconsole.ui/org.migrationconsole.ui.step.";
+    /** The shell's icons (icons/NAME.png, with @2x variants; drawn by releng/scripts/make-icons.py). */
+    static final String ICONS = "platform:/plugin/org.migrationconsole.ui/icons/";
 
     /** The shell's task commands, with the handler class and tool item of each, in toolbar order. */
     private static final String[][] TASK_COMMANDS = {
@@ -88,6 +90,7 @@ public class StepModelProcessor {
             d.setElementId(prefix + ".part.checklist");
             d.setLabel(s.step().title());
             d.setTooltip("Step " + number + ": " + s.step().title());
+            d.setIconURI(ICONS + "steps.png");
             d.setCategory("org.migrationconsole.category.steps");
             d.setCloseable(true);
             d.setContributionURI(UI + "TaskChecklistPart");
@@ -106,10 +109,10 @@ public class StepModelProcessor {
                 h.setContributionURI(UI + c[1]);
                 h.setCommand(command.get());
                 d.getHandlers().add(h);
-                bar.getChildren().add(toolItem(prefix + ".toolitem." + c[2], c[3], c[4], command.get()));
+                bar.getChildren().add(toolItem(prefix + ".toolitem." + c[2], c[3], c[4], c[2], command.get()));
             }
             command(app, RUN_CHECKS).ifPresent(c -> bar.getChildren().add(toolItem(prefix + ".toolitem.checks",
-                    "Run checks", "Run the pre-flight checks against the source server", c)));
+                    "Run checks", "Run the pre-flight checks against the source server", "checks", c)));
             Optional<MCommand> open = command(app, OpenArtifactHandler.COMMAND);
             for (Artifact a : artifacts) {
                 if (open.isEmpty()) {
@@ -117,7 +120,9 @@ public class StepModelProcessor {
                 }
                 MHandledToolItem item = toolItem(prefix + ".toolitem.artifact." + a.id(), a.title() + "\u2026",
                         "Open the editor of " + a.fileName() + (a.description().isEmpty() ? ""
-                                : ": " + a.description()), open.get());
+                                : ": " + a.description()), "artifact", open.get());
+                // several artifacts share one icon: their names stay on the buttons
+                item.getTags().add("FORCE_TEXT");
                 MParameter p = MCommandsFactory.INSTANCE.createParameter();
                 p.setElementId(prefix + ".toolitem.artifact." + a.id() + ".id");
                 p.setName(OpenArtifactHandler.PARAMETER);
@@ -132,6 +137,7 @@ public class StepModelProcessor {
             e.setElementId(prefix + ".part.editor");
             e.setLabel(s.step().title() + ": notes");
             e.setTooltip("Notes and inputs of step " + number + ": " + s.step().title());
+            e.setIconURI(ICONS + "editor.png");
             e.setCategory("org.migrationconsole.category.editors");
             e.setCloseable(true);
             e.setDirtyable(true);
@@ -143,10 +149,13 @@ public class StepModelProcessor {
         }
     }
 
-    private static MHandledToolItem toolItem(String elementId, String label, String tooltip, MCommand command) {
+    /** A tool item that shows its icon; the words go into its tooltip (the workbench adds the key once). */
+    private static MHandledToolItem toolItem(String elementId, String label, String tooltip, String icon,
+            MCommand command) {
         MHandledToolItem ti = MMenuFactory.INSTANCE.createHandledToolItem();
         ti.setElementId(elementId);
         ti.setLabel(label);
+        ti.setIconURI(ICONS + icon + ".png");
         ti.setTooltip(tooltip);
         ti.setCommand(command);
         return ti;

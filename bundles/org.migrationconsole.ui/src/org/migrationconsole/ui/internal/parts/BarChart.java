@@ -36,12 +36,20 @@ final class BarChart extends Canvas {
     private static final int ROW = 24;
     private static final int BAR = 14;
     private static final int RIGHT = 150;
+    /** Labels on their own line above each bar (for long labels in a narrow column). */
+    private boolean labelsAbove;
 
     BarChart(Composite parent, String id) {
         super(parent, SWT.DOUBLE_BUFFERED);
         setData(org.migrationconsole.ui.step.StepParts.WIDGET_ID, id);
         setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         addPaintListener(e -> paint(e.gc));
+    }
+
+    /** Puts each label on its own line above its bar. */
+    BarChart labelsAbove() {
+        labelsAbove = true;
+        return this;
     }
 
     void set(List<Bar> newBars, double scaleMax, int labelColumn) {
@@ -65,28 +73,53 @@ final class BarChart extends Canvas {
 
     @Override
     public Point computeSize(int wHint, int hHint, boolean changed) {
-        return new Point(wHint == SWT.DEFAULT ? 560 : wHint, Math.max(ROW, bars.size() * ROW + 4));
+        int row = labelsAbove ? ROW + lineHeight() : ROW;
+        return new Point(wHint == SWT.DEFAULT ? 400 : wHint, Math.max(row, bars.size() * row + 4));
+    }
+
+    private int lineHeight() {
+        GC gc = new GC(this);
+        try {
+            return gc.getFontMetrics().getHeight();
+        } finally {
+            gc.dispose();
+        }
     }
 
     private void paint(GC gc) {
         gc.setAntialias(SWT.ON);
         int width = getClientArea().width;
-        int plot = Math.max(40, width - labelWidth - RIGHT - 8);
-        int y = 2;
         int fontH = gc.getFontMetrics().getHeight();
+        // the label and right columns as wide as their longest text (labels at most labelWidth)
+        int labelW = 0;
+        int rightW = 0;
+        for (Bar b : bars) {
+            labelW = Math.max(labelW, gc.textExtent(b.label()).x + 10);
+            rightW = Math.max(rightW, gc.textExtent(b.right()).x + 8);
+        }
+        labelW = labelsAbove ? 0 : Math.min(labelWidth, labelW);
+        rightW = Math.min(RIGHT, rightW);
+        int plot = Math.max(40, width - labelW - rightW - 8);
+        int y = 2;
         for (Bar b : bars) {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
             String label = b.label();
-            while (label.length() > 3 && gc.textExtent(label).x > labelWidth - 8) {
+            int room = labelsAbove ? width : labelW;
+            while (label.length() > 3 && gc.textExtent(label).x > room - 8) {
                 label = label.substring(0, label.length() - 2);
                 label = label.endsWith("…") ? label : label.substring(0, label.length() - 1) + "…";
             }
-            gc.drawText(label, 0, y + (BAR - fontH) / 2 + 1, true);
+            if (labelsAbove) {
+                gc.drawText(label, 0, y, true);
+                y += fontH;
+            } else {
+                gc.drawText(label, 0, y + (BAR - fontH) / 2 + 1, true);
+            }
             Color track = new Color(getDisplay(), TRACK);
             gc.setBackground(track);
-            gc.fillRectangle(labelWidth, y, plot, BAR);
+            gc.fillRectangle(labelW, y, plot, BAR);
             track.dispose();
-            double x = labelWidth;
+            double x = labelW;
             for (Segment s : b.segments()) {
                 if (s.value() <= 0) {
                     continue;
@@ -99,7 +132,7 @@ final class BarChart extends Canvas {
                 x += w;
             }
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-            gc.drawText(b.right(), labelWidth + plot + 8, y + (BAR - fontH) / 2 + 1, true);
+            gc.drawText(b.right(), labelW + plot + 8, y + (BAR - fontH) / 2 + 1, true);
             y += ROW;
         }
     }

@@ -47,6 +47,10 @@ public class DashboardPart {
 
     private org.eclipse.swt.custom.ScrolledComposite scroll;
     private Composite body;
+    /** The column the next heading, row or line goes into (left: progress; right: findings, deadlines). */
+    private Composite col;
+    private Composite left;
+    private Composite right;
     private Font heading;
 
     @PostConstruct
@@ -61,12 +65,13 @@ public class DashboardPart {
         FontData fd = body.getFont().getFontData()[0];
         heading = new Font(body.getDisplay(), fd.getName(), fd.getHeight() + 2, SWT.BOLD);
         body.addDisposeListener(e -> heading.dispose());
-        GridLayoutFactory.fillDefaults().margins(12, 10).spacing(8, 6).applyTo(body);
+        // two columns, so that progress, findings and deadlines all show at 1280x800
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(12, 10).spacing(28, 6).applyTo(body);
         refresh();
     }
 
     private Label heading(String text) {
-        Label l = new Label(body, SWT.NONE);
+        Label l = new Label(col, SWT.NONE);
         l.setText(text);
         l.setFont(heading);
         GridDataFactory.fillDefaults().indent(0, 8).applyTo(l);
@@ -74,7 +79,7 @@ public class DashboardPart {
     }
 
     private Composite row(int columns) {
-        Composite c = new Composite(body, SWT.NONE);
+        Composite c = new Composite(col, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(columns).spacing(8, 4).applyTo(c);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(c);
         return c;
@@ -103,12 +108,12 @@ public class DashboardPart {
     }
 
     private Label line(String text, int colour) {
-        Label l = new Label(body, SWT.WRAP);
+        Label l = new Label(col, SWT.WRAP);
         l.setText(text);
         if (colour != SWT.NONE) {
             l.setForeground(body.getDisplay().getSystemColor(colour));
         }
-        GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(l);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(l);
         return l;
     }
 
@@ -120,6 +125,9 @@ public class DashboardPart {
             c.dispose();
         }
         StatusImages images = StatusImages.of(body.getDisplay());
+        left = column(420);
+        right = column(300);
+        col = left;
         WorkspaceInfo ws = state.workspace();
         List<StepStatus> steps = state.steps();
         int total = 0;
@@ -131,7 +139,7 @@ public class DashboardPart {
             blocked += (int) s.tasks().stream().filter(t -> t.state() == TaskState.BLOCKED).count();
         }
         heading("Migration progress");
-        Composite progress = row(2);
+        Composite progress = row(1);
         ProgressBar bar = new ProgressBar(progress, SWT.HORIZONTAL);
         bar.setMaximum(Math.max(total, 1));
         bar.setSelection(done);
@@ -140,7 +148,7 @@ public class DashboardPart {
         Label pct = new Label(progress, SWT.NONE);
         pct.setText(done + " of " + total + " tasks done in " + steps.size() + " steps" + (blocked > 0 ? ", "
                 + blocked + " waiting on earlier tasks" : ""));
-        BarChart byStep = new BarChart(body, "dashboard-steps");
+        BarChart byStep = new BarChart(col, "dashboard-steps");
         List<BarChart.Bar> stepBars = new java.util.ArrayList<>();
         int maxTasks = 1;
         int n = 1;
@@ -152,16 +160,32 @@ public class DashboardPart {
                     new BarChart.Segment(s.total() - s.done() - stepBlocked, BarChart.INFO),
                     new BarChart.Segment(stepBlocked, BarChart.MUTED)), s.done() + " of " + s.total() + " done"));
         }
-        byStep.set(stepBars, maxTasks, 280);
+        byStep.set(stepBars, maxTasks, 250);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(byStep);
         legend(new String[] { "done", "open", "waiting on earlier tasks" },
                 new org.eclipse.swt.graphics.RGB[] { BarChart.GOOD, BarChart.INFO, BarChart.MUTED });
 
+        heading("Next recommended task");
+        java.util.Optional<TaskStatus> next = state.nextRecommended();
+        if (next.isPresent()) {
+            TaskStatus t = next.get();
+            Link link = new Link(col, SWT.WRAP);
+            link.setText(t.descriptor().title() + " (" + t.id() + ", " + t.state().id().replace('-', ' ')
+                    + ")   <a>Open step</a>");
+            link.setData(StepParts.WIDGET_ID, "next-task");
+            link.addListener(SWT.Selection,
+                    e -> StepParts.open(app, parts, t.descriptor().stepId(), StepParts.CHECKLIST_TAG));
+            GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(link);
+        } else {
+            line(total == 0 ? "No step plug-in is installed." : "Nothing left to do: every task is done.", SWT.NONE);
+        }
+
+        col = right;
         heading("Pre-flight findings");
         java.util.Optional<org.migrationconsole.api.check.CheckRun> run = checks == null ? java.util.Optional.empty()
                 : checks.lastRun();
         if (run.isPresent()) {
-            BarChart findings = new BarChart(body, "dashboard-findings");
+            BarChart findings = new BarChart(col, "dashboard-findings");
             List<org.migrationconsole.api.check.CheckOutcome> o = run.get().outcomes();
             java.util.function.Predicate<org.migrationconsole.api.check.CheckOutcome> open = x -> x.result()
                     .status() == org.migrationconsole.api.check.CheckStatus.FAIL
@@ -183,7 +207,7 @@ public class DashboardPart {
         }
 
         heading("Deadlines");
-        BarChart clockChart = new BarChart(body, "dashboard-clocks");
+        BarChart clockChart = new BarChart(col, "dashboard-clocks").labelsAbove();
         List<BarChart.Bar> clockBars = new java.util.ArrayList<>();
         double longest = 1;
         for (ClockStatus c : state.clocks()) {
@@ -231,24 +255,10 @@ public class DashboardPart {
             } else if (c.level() == ClockStatus.Level.WARNING) {
                 text.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW));
             }
-            GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(text);
+            GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(text);
         }
 
-        heading("Next recommended task");
-        java.util.Optional<TaskStatus> next = state.nextRecommended();
-        if (next.isPresent()) {
-            TaskStatus t = next.get();
-            Link link = new Link(body, SWT.WRAP);
-            link.setText(t.descriptor().title() + " (" + t.id() + ", " + t.state().id().replace('-', ' ')
-                    + ")   <a>Open step</a>");
-            link.setData(StepParts.WIDGET_ID, "next-task");
-            link.addListener(SWT.Selection,
-                    e -> StepParts.open(app, parts, t.descriptor().stepId(), StepParts.CHECKLIST_TAG));
-            GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(link);
-        } else {
-            line(total == 0 ? "No step plug-in is installed." : "Nothing left to do: every task is done.", SWT.NONE);
-        }
-
+        col = left;
         List<MissingPluginTask> missing = state.missingPluginTasks();
         if (!missing.isEmpty()) {
             heading("Provided by a missing plug-in");
@@ -270,6 +280,15 @@ public class DashboardPart {
         }
         body.layout(true, true);
         fit();
+    }
+
+    /** A column of the dashboard; both share the extra width, the wider hint keeps the step chart readable. */
+    private Composite column(int widthHint) {
+        Composite c = new Composite(body, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(8, 6).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.BEGINNING).hint(widthHint, SWT.DEFAULT)
+                .applyTo(c);
+        return c;
     }
 
     private void fit() {

@@ -267,6 +267,7 @@ public class FindingsPart {
                 status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_RED));
             }
         }
+        status.setToolTipText(status.getText());
         status.getParent().layout(true);
     }
 
@@ -311,6 +312,7 @@ public class FindingsPart {
                 .orElse(checks == null ? "The check service is not installed." : "No checks have run yet."));
         progress.setVisible(false);
         cancel.setVisible(false);
+        status.setToolTipText(status.getText());
         status.getParent().layout(true);
     }
 

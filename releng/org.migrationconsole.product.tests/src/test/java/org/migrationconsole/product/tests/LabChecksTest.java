@@ -396,6 +396,10 @@ class LabChecksTest {
         for (String id : List.of("summary", "timeline", "clocks", "findings", "open-items", "journal", "sign-off")) {
             assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id);
         }
+        // the checks ran with --profile (nothing imported): the summary names that profile and its servers
+        assertFalse(html.contains("no connection profile imported"), "the profile the checks used is shown");
+        assertTrue(html.contains("SBS 2003 lab, not imported; as used by the check run of"), "profile origin");
+        assertTrue(html.contains("Migration report — SBS 2003 lab"), "the profile's name as the title");
         // the findings of the real runs
         assertTrue(html.contains("HP LaserJet 4250") && html.contains("10.99.0.0/24"),
                 "what the lab's checks found (printers.on-source failed, source.subnet passed)");
