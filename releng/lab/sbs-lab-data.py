@@ -76,6 +76,8 @@ def main():
     for n in range(1, 11):
         text("Company", f"Projects/2007 Office Move/plan-{n:02d}.txt", f"Office move plan {n}")
     os.makedirs(os.path.join(root, "Company", "Projects", "Empty folder"), exist_ok=True)
+    # characters that mean something in URLs and in .cmd files
+    write("Company", "Projects/#2 Relaunch 100% & more/Budget 50% (draft) #3.xls", size=12000)
 
     # Users: redirected My Documents and Desktop per user
     for u in USERS:

@@ -617,6 +617,9 @@ cmd_down() {
     ip netns del "$ns"
     say "down: namespace $ns deleted"
   done
+  if [ -e "$LAB_DIR/$MARKER" ] && mountpoint -q "$LAB_DIR/dst/data" 2>/dev/null; then
+    umount "$LAB_DIR/dst/data" && say "down: unmounted $LAB_DIR/dst/data"
+  fi
   if [ -e "$LAB_DIR" ]; then
     if [ -e "$LAB_DIR/$MARKER" ]; then rm -rf "$LAB_DIR"; say "down: removed $LAB_DIR"
     else say "down: $LAB_DIR has no $MARKER marker, left alone"; fi
@@ -651,6 +654,25 @@ cmd_join() {
       --option="netbios name = $HOST_DST" "${DC_OPTS[@]}" >"$d/log/join.log" 2>&1 \
     || { tail -20 "$d/log/join.log" >&2; die "join failed (log: $d/log/join.log)"; }
   append_globals "$d/etc/smb.conf"
+  # the destination's data shares (Essentials' Server Folders) on a small filesystem of their own, so that
+  # "no space" can happen: a tmpfs of LAB_DST_DATA_SIZE (default 7m: the source's Company fits, Company
+  # and Users together do not); mounted before samba starts, so its private mount namespace has it
+  mkdir -p "$d/data"
+  mountpoint -q "$d/data" || mount -t tmpfs -o "size=${LAB_DST_DATA_SIZE:-7m},mode=0755" lab-dst-data "$d/data"
+  mkdir -p "$d/data/Company" "$d/data/Users"
+  chmod 777 "$d/data/Company" "$d/data/Users"
+  cat >> "$d/etc/smb.conf" <<EOF
+
+[Company]
+	comment = Company (Server Folders)
+	path = $d/data/Company
+	read only = no
+
+[Users]
+	comment = Users (Server Folders)
+	path = $d/data/Users
+	read only = no
+EOF
   issue_dc_cert dst "$HOST_DST"
   install_dc_cert dst
   say "dst: $HOST_DST joined $DNS_DOMAIN as a DC"
