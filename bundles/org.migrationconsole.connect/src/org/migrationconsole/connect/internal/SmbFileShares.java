@@ -219,6 +219,28 @@ public final class SmbFileShares implements FileShares, AutoCloseable {
         return out;
     }
 
+    /** A file's content as a stream; closing it closes the file (no retry: a stream cannot resume). */
+    public InputStream open(String share, String path) throws Exception {
+        SmbFile f = file(context(), share, path);
+        InputStream in;
+        try {
+            in = f.getInputStream();
+        } catch (Exception e) {
+            f.close();
+            throw e;
+        }
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() throws java.io.IOException {
+                try {
+                    super.close();
+                } finally {
+                    f.close();
+                }
+            }
+        };
+    }
+
     /** The share's own ACL (srvsvc NetShareGetInfo level 502). */
     public List<org.migrationconsole.connect.shares.ShareSession.Ace> shareAcl(String share) throws Exception {
         return call("share ACL of " + share, ctx -> {

@@ -92,6 +92,16 @@ final class SmbShareSession implements ShareSession {
     }
 
     @Override
+    public List<Entry> list(String share, String folder) throws Exception {
+        return smb.entries(share, folder == null ? "" : folder);
+    }
+
+    @Override
+    public java.io.InputStream open(String share, String path) throws Exception {
+        return smb.open(share, path);
+    }
+
+    @Override
     public List<Ace> shareAcl(String share) throws Exception {
         return smb.shareAcl(share);
     }

@@ -74,6 +74,12 @@ public interface ShareSession extends AutoCloseable {
      */
     void walk(String share, String folder, Visitor visitor, BooleanSupplier canceled) throws Exception;
 
+    /** One folder's entries ("" = the share's top folder), as the walk sees them. */
+    List<Entry> list(String share, String folder) throws Exception;
+
+    /** A file's content as a stream (close it); nothing is written. */
+    java.io.InputStream open(String share, String path) throws Exception;
+
     /** The share's own ACL (the "Share Permissions" tab). */
     List<Ace> shareAcl(String share) throws Exception;
 

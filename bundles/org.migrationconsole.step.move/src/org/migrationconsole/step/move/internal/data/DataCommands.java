@@ -79,7 +79,7 @@ public class DataCommands implements CommandContribution {
     }
 
     @Command(name = "data", description = "Step 4's shared data: inventory of the source's shares and the plan"
-            + " of where each goes.", subcommands = { Inventory.class, Plan.class })
+            + " of where each goes.", subcommands = { Inventory.class, Plan.class, Verify.class })
     static final class Root implements Callable<Integer> {
         final CommandEnvironment env;
         final ShareBrowser browser;
@@ -93,7 +93,7 @@ public class DataCommands implements CommandContribution {
 
         @Override
         public Integer call() {
-            throw new ParameterException(spec.commandLine(), "data takes inventory or plan");
+            throw new ParameterException(spec.commandLine(), "data takes inventory, plan or verify");
         }
 
         DataStore store() {
@@ -481,6 +481,137 @@ public class DataCommands implements CommandContribution {
                 return ExitCodes.REFUSED;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "verify", description = "After the copy (robocopy or another): compare each mapped share with its"
+            + " destination, folder by folder: names, sizes, modification times (2 s tolerance) and the SHA-256 of a"
+            + " sample (or all, or none) of the files. Lists missing, different and extra files; exit 1 when any file"
+            + " is missing or different. Kept in the workspace (data/verify.json) and journalled.")
+    static final class Verify extends Connection implements Callable<Integer> {
+        @ParentCommand
+        Root root;
+        @Option(names = "--share", paramLabel = "SRC", description = "only this mapped share (repeatable)")
+        List<String> only = new ArrayList<>();
+        @Option(names = "--hash", paramLabel = "none|sample|all", description = "which files get their SHA-256"
+                + " compared (default sample)")
+        String hash = "sample";
+        @Option(names = "--sample", paramLabel = "N", description = "files per share in the sample (default 20)")
+        int sample = 20;
+        @Option(names = "--seed", paramLabel = "S", description = "the sample's seed (default: random, printed)")
+        Long seed;
+        @Option(names = "--json", description = "print the result as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandEnvironment env = root.env;
+            PrintStream err = env.err();
+            TreeComparison.Hash mode;
+            try {
+                mode = TreeComparison.Hash.valueOf(hash.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                err.println("error: --hash must be none, sample or all, not '" + hash + "'");
+                return ExitCodes.USAGE;
+            }
+            if (sample < 1 || sample > 1_000_000) {
+                err.println("error: --sample must be between 1 and 1000000, not " + sample);
+                return ExitCodes.USAGE;
+            }
+            Map<String, String> plan = root.store().plan();
+            if (plan.isEmpty()) {
+                err.println("refused: no share is mapped yet; run 'data plan --map SRC=DEST' first");
+                return ExitCodes.REFUSED;
+            }
+            Map<String, String> chosen = new LinkedHashMap<>();
+            for (String n : only) {
+                String key = plan.keySet().stream().filter(n::equalsIgnoreCase).findFirst().orElse(null);
+                if (key == null) {
+                    err.println("error: --share " + n + ": not mapped in the data plan (" + String.join(", ", plan
+                            .keySet()) + ")");
+                    return ExitCodes.USAGE;
+                }
+                chosen.put(key, plan.get(key));
+            }
+            if (chosen.isEmpty()) {
+                chosen.putAll(plan);
+            }
+            long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+            if (mode == TreeComparison.Hash.SAMPLE) {
+                err.println("sample seed " + s + " (repeat with --seed " + s + ")");
+            }
+            ConnectionProfile profile;
+            char[] password;
+            try {
+                profile = profile(env);
+                password = password(env);
+            } catch (ConnectionException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            JsonObject doc = new JsonObject();
+            JsonArray results = new JsonArray();
+            boolean passed = true;
+            try (ShareSession src = root.browser.open(profile, password, ShareBrowser.Server.SOURCE);
+                    ShareSession dst = root.browser.open(profile, password, ShareBrowser.Server.DESTINATION)) {
+                doc.addProperty("source", src.server());
+                doc.addProperty("destination", dst.server());
+                doc.addProperty("verifiedAt", Instant.now().toString());
+                doc.addProperty("seed", s);
+                for (Map.Entry<String, String> m : chosen.entrySet()) {
+                    String[] parts = m.getValue().split("\\\\", 2);
+                    String folder = parts.length > 1 ? parts[1].replace('\\', '/') : "";
+                    err.println("verifying \\\\" + src.server() + "\\" + m.getKey() + " against \\\\" + dst.server()
+                            + "\\" + m.getValue() + " ...");
+                    JsonObject r = new TreeComparison(src, dst, mode, sample, s).compare(m.getKey(), parts[0], folder,
+                            () -> Thread.currentThread().isInterrupted());
+                    passed &= r.get("passed").getAsBoolean();
+                    results.add(r);
+                }
+            } catch (ConnectionException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            doc.add("shares", results);
+            doc.addProperty("passed", passed);
+            root.store().writeVerification(doc);
+            StringBuilder summary = new StringBuilder();
+            for (JsonElement e : results) {
+                JsonObject r = e.getAsJsonObject();
+                summary.append(summary.length() == 0 ? "" : "; ").append(r.get("source").getAsString()).append(": ")
+                        .append(r.get("filesCompared").getAsLong()).append(" compared, ").append(r.get("missing")
+                                .getAsLong()).append(" missing, ").append(r.get("different").getAsLong()).append(
+                                        " different, ").append(r.get("extra").getAsLong()).append(" extra");
+            }
+            try {
+                env.state().recordEvent("data", "verification " + (passed ? "passed" : "FAILED") + ": " + summary);
+            } catch (Exception e) {
+                err.println("warning: the result was kept, but not journalled: " + e.getMessage());
+            }
+            if (json) {
+                env.out().println(env.prettyJson(doc));
+            } else {
+                PrintStream out = env.out();
+                for (JsonElement e : results) {
+                    JsonObject r = e.getAsJsonObject();
+                    out.println(r.get("source").getAsString() + " -> " + r.get("destination").getAsString() + ": "
+                            + (r.get("passed").getAsBoolean() ? "same" : "DIFFERENT") + " (" + r.get("filesCompared")
+                                    .getAsLong() + " files compared, " + r.get("hashed").getAsLong()
+                            + " by SHA-256; " + r.get("missing").getAsLong() + " missing, " + r.get("different")
+                                    .getAsLong() + " different, " + r.get("extra").getAsLong() + " extra)");
+                    if (!r.get("destinationExists").getAsBoolean()) {
+                        out.println("  the destination folder does not exist");
+                    }
+                    r.getAsJsonArray("missingPaths").forEach(p -> out.println("  missing:   " + p.getAsString()));
+                    r.getAsJsonArray("differentPaths").forEach(p -> out.println("  different: " + p
+                            .getAsJsonObject().get("path").getAsString() + ": " + p.getAsJsonObject().get("reason")
+                                    .getAsString()));
+                    r.getAsJsonArray("extraPaths").forEach(p -> out.println("  extra:     " + p.getAsString()));
+                }
+            }
+            return passed ? ExitCodes.OK : ExitCodes.REFUSED;
         }
     }
 }

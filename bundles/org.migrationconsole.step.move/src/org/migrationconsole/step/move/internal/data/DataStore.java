@@ -59,6 +59,10 @@ public final class DataStore {
         }
     }
 
+    public void writeVerification(JsonObject result) throws IOException {
+        write(dir.resolve("verify.json"), result);
+    }
+
     public void writeInventory(JsonObject inventory) throws IOException {
         write(inventoryFile(), inventory);
     }

@@ -343,4 +343,64 @@ class LabDataTest {
         assertEquals(1, q.exit(), q.toString());
         assertTrue((q.out() + q.err()).contains("mappings"), q.toString());
     }
+
+    @Test
+    @Order(5)
+    void verifyListsExactlyWhatIsMissingDifferentAndExtra() throws Exception {
+        assumeTrue(inventory != null, "needs the inventory and the plan");
+        // the copy: what robocopy would have done, made on NEWDC's disk directly (times and attributes kept)
+        Path src = SHARES.resolve("Company");
+        Path dst = Path.of(LAB_DIR, "dst/data/Company");
+        Result cp = Product.run(List.of("cp", "-a", src + "/.", dst + "/"), Map.of());
+        assertEquals(0, cp.exit(), cp.toString());
+        long files = onDisk.get("Company").get("files").getAsLong();
+
+        Result same = mc("data", "verify", "--share", "Company", "--hash", "all", "--json", "--password-file",
+                PASSWORD.toString());
+        assertEquals(0, same.exit(), same.toString());
+        JsonObject r = JsonParser.parseString(same.out()).getAsJsonObject().getAsJsonArray("shares").get(0)
+                .getAsJsonObject();
+        assertEquals(files, r.get("filesCompared").getAsLong());
+        assertEquals(files, r.get("hashed").getAsLong());
+        assertEquals(0, r.get("missing").getAsLong() + r.get("different").getAsLong() + r.get("extra").getAsLong());
+
+        // one file gone, one longer, one with other bytes at the same size and time, one extra
+        Files.delete(dst.resolve("Media/Präsentation 2008.ppt"));
+        Path longer = dst.resolve("Accounting/2007/Q2/invoice-2007-203.txt");
+        Files.write(longer, new byte[] { 'x' }, java.nio.file.StandardOpenOption.APPEND);
+        Path same2 = dst.resolve("Templates/letterhead.dot");
+        var time = Files.getLastModifiedTime(same2);
+        byte[] b = Files.readAllBytes(same2);
+        b[100] ^= 0x55;
+        Files.write(same2, b);
+        Files.setLastModifiedTime(same2, time);
+        Files.writeString(dst.resolve("Projects/extra at the destination.txt"), "new\r\n");
+
+        Result diff = mc("data", "verify", "--share", "Company", "--hash", "all", "--json", "--password-file",
+                PASSWORD.toString());
+        assertEquals(1, diff.exit(), diff.toString());
+        r = JsonParser.parseString(diff.out()).getAsJsonObject().getAsJsonArray("shares").get(0).getAsJsonObject();
+        assertEquals("[\"Media\\\\Präsentation 2008.ppt\"]", r.getAsJsonArray("missingPaths").toString());
+        Set<String> different = new TreeSet<>();
+        r.getAsJsonArray("differentPaths").forEach(e -> different.add(e.getAsJsonObject().get("path").getAsString()));
+        assertEquals(Set.of("Accounting\\2007\\Q2\\invoice-2007-203.txt", "Templates\\letterhead.dot"), different);
+        assertEquals("[\"Projects\\\\extra at the destination.txt\"]", r.getAsJsonArray("extraPaths").toString());
+        assertEquals(files - 1, r.get("filesCompared").getAsLong());
+        assertFalse(r.get("passed").getAsBoolean());
+        assertTrue(Files.isRegularFile(ws.resolve("data/verify.json")));
+
+        // a sample with a given seed hashes that many files and says the seed; without hashes the changed
+        // bytes go unseen (same size and time), the rest is still found
+        Result sample = mc("data", "verify", "--share", "Company", "--hash", "sample", "--sample", "5", "--seed", "7",
+                "--json", "--password-file", PASSWORD.toString());
+        assertEquals(1, sample.exit(), sample.toString());
+        assertTrue(sample.err().contains("seed 7"), sample.err());
+        assertEquals(5, JsonParser.parseString(sample.out()).getAsJsonObject().getAsJsonArray("shares").get(0)
+                .getAsJsonObject().get("hashed").getAsLong());
+        Result none = mc("data", "verify", "--share", "Company", "--hash", "none", "--json", "--password-file",
+                PASSWORD.toString());
+        r = JsonParser.parseString(none.out()).getAsJsonObject().getAsJsonArray("shares").get(0).getAsJsonObject();
+        assertEquals(1, r.get("different").getAsLong(), r.toString());
+        assertEquals(1, r.get("missing").getAsLong());
+    }
 }
