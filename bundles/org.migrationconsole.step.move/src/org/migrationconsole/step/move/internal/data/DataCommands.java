@@ -151,7 +151,7 @@ public class DataCommands implements CommandContribution {
             try {
                 profile = profile(env);
                 password = password(env);
-            } catch (ConnectionException e) {
+            } catch (ConnectionException | java.io.IOException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
@@ -161,6 +161,7 @@ public class DataCommands implements CommandContribution {
                 doc.addProperty("takenAt", Instant.now().toString());
                 JsonArray shares = new JsonArray();
                 JsonArray excluded = new JsonArray();
+                JsonArray unreadable = new JsonArray();
                 List<String> seen = new ArrayList<>();
                 for (ShareSession.Share share : s.shares()) {
                     Optional<String> why = ShareSelection.excludedBecause(share);
@@ -177,8 +178,19 @@ public class DataCommands implements CommandContribution {
                         continue;
                     }
                     err.println("inventory of \\\\" + s.server() + "\\" + share.name() + " ...");
-                    JsonObject inv = ShareInventory.take(s, share.name(), top, () -> Thread.currentThread()
-                            .isInterrupted());
+                    JsonObject inv;
+                    try {
+                        inv = ShareInventory.take(s, share.name(), top, () -> Thread.currentThread().isInterrupted());
+                    } catch (Exception e) {
+                        // a share that cannot be read at all is reported, the others are still inventoried
+                        err.println("  NOT READ: " + e.getMessage());
+                        JsonObject x = new JsonObject();
+                        x.addProperty("name", share.name());
+                        x.addProperty("unc", "\\\\" + s.server() + "\\" + share.name());
+                        x.addProperty("error", String.valueOf(e.getMessage()));
+                        unreadable.add(x);
+                        continue;
+                    }
                     err.println("  " + inv.get("files").getAsLong() + " files, " + inv.get("folders").getAsLong()
                             + " folders, " + size(inv.get("bytes").getAsLong()) + " (" + inv.get("millis").getAsLong()
                             + " ms)");
@@ -192,6 +204,7 @@ public class DataCommands implements CommandContribution {
                 }
                 doc.add("shares", shares);
                 doc.add("excluded", excluded);
+                doc.add("unreadableShares", unreadable);
             } catch (ConnectionException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -258,6 +271,11 @@ public class DataCommands implements CommandContribution {
                     out.println("  NOT READ: " + u.getAsJsonObject().get("path").getAsString() + ": "
                             + u.getAsJsonObject().get("reason").getAsString());
                 }
+            }
+            for (JsonElement e : doc.getAsJsonArray("unreadableShares")) {
+                out.println();
+                out.println(e.getAsJsonObject().get("unc").getAsString() + "  NOT READ: " + e.getAsJsonObject().get(
+                        "error").getAsString());
             }
             out.println();
             out.print("Left out:");
@@ -388,7 +406,7 @@ public class DataCommands implements CommandContribution {
                 try {
                     profile = profile(env);
                     password = password(env);
-                } catch (ConnectionException e) {
+                } catch (ConnectionException | java.io.IOException e) {
                     err.println("error: " + e.getMessage());
                     return ExitCodes.USAGE;
                 }
@@ -545,7 +563,7 @@ public class DataCommands implements CommandContribution {
             try {
                 profile = profile(env);
                 password = password(env);
-            } catch (ConnectionException e) {
+            } catch (ConnectionException | java.io.IOException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
