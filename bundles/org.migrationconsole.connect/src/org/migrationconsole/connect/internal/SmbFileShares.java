@@ -208,6 +208,38 @@ public final class SmbFileShares implements FileShares, AutoCloseable {
         });
     }
 
+    /**
+     * One folder's entries, streamed as the server sends them (FIND_FIRST/FIND_NEXT batches): a
+     * folder of any size is never held in memory. Retried on a fresh connection only when nothing
+     * was delivered yet (a listing that broke off half-way is reported, never counted twice).
+     */
+    public void forEachEntry(String share, String folder,
+            java.util.function.Consumer<org.migrationconsole.connect.shares.ShareSession.Entry> sink) throws Exception {
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
+        long[] delivered = { 0 };
+        call("list of " + share + "\\" + prefix, ctx -> {
+            if (delivered[0] > 0) {
+                throw new java.io.IOException("the listing broke off after " + delivered[0] + " entries");
+            }
+            try (SmbFile dir = file(ctx, share, prefix); jcifs.CloseableIterator<jcifs.SmbResource> it = dir.children()) {
+                while (it.hasNext()) {
+                    try (jcifs.SmbResource c = it.next()) {
+                        String n = c.getName();
+                        int attrs = c.getAttributes();
+                        boolean folderEntry = (attrs & 0x10) != 0 || n.endsWith("/");
+                        if (n.endsWith("/")) {
+                            n = n.substring(0, n.length() - 1);
+                        }
+                        sink.accept(new org.migrationconsole.connect.shares.ShareSession.Entry(prefix + n, folderEntry,
+                                folderEntry ? 0 : c.length(), c.lastModified(), attrs));
+                        delivered[0]++;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     private static List<org.migrationconsole.connect.shares.ShareSession.Ace> aces(jcifs.ACE[] in) {
         List<org.migrationconsole.connect.shares.ShareSession.Ace> out = new ArrayList<>();
         if (in != null) {

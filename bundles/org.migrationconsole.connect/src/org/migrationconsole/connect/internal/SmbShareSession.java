@@ -69,24 +69,19 @@ final class SmbShareSession implements ShareSession {
                 return;
             }
             String f = todo.pop();
-            List<Entry> entries;
             try {
-                entries = smb.entries(share, f);
+                // only the names of the folders still to visit are held, never a folder's listing
+                smb.forEachEntry(share, f, e -> {
+                    if (e.folder()) {
+                        todo.push(e.path());
+                    }
+                    visitor.entry(e);
+                });
             } catch (java.io.IOException e) {
                 if (f.isEmpty()) {
                     throw e;
                 }
                 visitor.failed(f, e.getMessage());
-                continue;
-            }
-            // pushed in reverse so that folders are visited in listing order
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                if (entries.get(i).folder()) {
-                    todo.push(entries.get(i).path());
-                }
-            }
-            for (Entry e : entries) {
-                visitor.entry(e);
             }
         }
     }

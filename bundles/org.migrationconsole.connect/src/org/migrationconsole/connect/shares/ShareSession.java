@@ -37,7 +37,7 @@ public interface ShareSession extends AutoCloseable {
     record Entry(String path, boolean folder, long size, long modified, int attributes) {
     }
 
-    /** Told of every entry of a walk, in depth-first order, one folder's entries at a time. */
+    /** Told of every entry of a walk, one folder's entries at a time. */
     interface Visitor {
         void entry(Entry entry);
 
@@ -67,8 +67,9 @@ public interface ShareSession extends AutoCloseable {
     List<Share> shares() throws Exception;
 
     /**
-     * Walks a share (or a folder of it) depth-first, streaming: only the folders still to visit and
-     * one folder's listing are held, never the tree.
+     * Walks a share (or a folder of it) depth-first, streaming: each folder's entries are handed on
+     * as the server sends them; only the paths of the folders still to visit are held, never the
+     * tree nor a whole folder's listing.
      *
      * @param canceled polled between folders; the walk stops when it turns true
      */
