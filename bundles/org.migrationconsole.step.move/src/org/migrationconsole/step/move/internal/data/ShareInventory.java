@@ -30,8 +30,9 @@ public final class ShareInventory implements ShareSession.Visitor {
 
     private final String share;
     private final int top;
+    /** The N largest so far; on equal sizes the path as Windows shows it decides (the smaller stays). */
     private final PriorityQueue<Entry> largest = new PriorityQueue<>(Comparator.comparingLong(Entry::size)
-            .thenComparing(Entry::path, Comparator.reverseOrder()));
+            .thenComparing(e -> windows(e.path()), Comparator.reverseOrder()));
     long files;
     long folders;
     long bytes;
@@ -154,7 +155,7 @@ public final class ShareInventory implements ShareSession.Visitor {
             o.addProperty("newestModified", Instant.ofEpochMilli(newest).toString());
         }
         List<Entry> big = new ArrayList<>(largest);
-        big.sort(Comparator.comparingLong(Entry::size).reversed().thenComparing(Entry::path));
+        big.sort(Comparator.comparingLong(Entry::size).reversed().thenComparing(e -> windows(e.path())));
         JsonArray la = new JsonArray();
         for (Entry e : big) {
             JsonObject x = new JsonObject();
