@@ -459,10 +459,12 @@ data_attributes() {
     fi
   done
   rm -f "$auth"
-  # NTFS ACLs of the top folders (SDDL; DU = Domain Users, BA = Administrators, CO = Creator Owner)
-  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)(A;OICI;0x1301bf;;;DU)(A;OICIIO;FA;;;CO)" \
+  # NTFS ACLs of the top folders (SDDL; DU = Domain Users, BA = Administrators, CO = Creator Owner; full
+  # control as Windows writes it, 0x1f01ff: Samba reads "FA" as 0x1ff, without DELETE, READ_CONTROL,
+  # WRITE_DAC and WRITE_OWNER)
+  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;0x1f01ff;;;BA)(A;OICI;0x1f01ff;;;SY)(A;OICI;0x1301bf;;;DU)(A;OICIIO;0x1f01ff;;;CO)" \
     "$d/shares/Company" -s "$d/etc/smb.conf" >>"$d/log/data.log" 2>&1 || die "NTFS ACL of Company failed (log: $d/log/data.log)"
-  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)(A;;0x100021;;;DU)(A;OICIIO;FA;;;CO)" \
+  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;0x1f01ff;;;BA)(A;OICI;0x1f01ff;;;SY)(A;;0x100021;;;DU)(A;OICIIO;0x1f01ff;;;CO)" \
     "$d/shares/Users" -s "$d/etc/smb.conf" >>"$d/log/data.log" 2>&1 || die "NTFS ACL of Users failed (log: $d/log/data.log)"
   # share ACL of Company: Everyone read, Domain Users change, Administrators full
   local du
