@@ -41,7 +41,7 @@ assert fl["message"] == "The domain and forest functional level is below Windows
 assert "domainFunctionality: 0" in ev and "forestFunctionality: 0" in ev, ev
 assert "cannot join" in fl["remedy"], fl["remedy"]
 blocking = sorted(i for i, x in r.items() if x["severity"] == "error" and x["status"] in ("fail", "error"))
-assert blocking == ["domain.functional-level"], blocking
+assert blocking == ["domain.functional-level"], [(i, r[i]["message"], r[i]["evidence"]) for i in blocking]
 PY
 done
 # the gate: with step 1 done, install.check-prerequisites is refused naming the failing check

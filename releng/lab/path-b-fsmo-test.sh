@@ -21,28 +21,28 @@ trap '"$LAB" down >/dev/null 2>&1 || true' EXIT
 "$LAB" join >/dev/null
 mc() { "$LAB" run "$MC" --headless --workspace "$WS" "$@"; }
 task_state() { mc status --json | python3 -c "import json,sys; d=json.load(sys.stdin); print([t['state'] for s in d['steps'] for t in s['tasks'] if t['id']=='$1'][0])"; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
+fail() {
+  echo "FAIL: $*" >&2
+  # what the workspace says, so a failure explains itself: open tasks of steps 1 and 2 and why
+  mc status --json 2>/dev/null | python3 -c "
+import json,sys
+d=json.load(sys.stdin)
+for s in d['steps']:
+    if s['id'] in ('prepare','install'):
+        for t in s['tasks']:
+            if t['recordedState'] not in ('completed','skipped'):
+                print('  open:', t['id'], t['state'], '|'.join(t.get('blockedReasons') or []))" >&2 || true
+  mc journal 2>/dev/null | tail -15 >&2 || true
+  exit 1
+}
 
 sed 's/^target.version=.*/target.version=essentials-2016/' "$LAB_DIR/lab.profile" > "$WS.profile"
 mc profile import "$WS.profile"   # no --password-file: keep the lab password out of secure storage
 [ "$(mc path --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')" = b ] || fail "path is not b"
 
-# path B needs "Log on as a service" cleared in the Default Domain Controllers Policy (task
-# prepare.clear-logon-as-service, gated by domain.logon-as-service): the admin's edit, done here
-/usr/bin/python3 - "$LAB_DIR/src/state/sysvol" <<'PY'
-import os, sys
-for root, _, names in os.walk(sys.argv[1]):
-    if "6ac1786c-016f-11d2-945f-00c04fb984f9" in root.lower() and "GptTmpl.inf" in names:
-        f = os.path.join(root, "GptTmpl.inf")
-        t = open(f, encoding="utf-16").read()
-        t = "\r\n".join(l for l in t.split("\r\n") if not l.startswith("SeServiceLogonRight"))
-        open(f, "w", encoding="utf-16", newline="").write(t)
-        print("   cleared SeServiceLogonRight in", f)
-PY
 # step 1's check-gated tasks need their checks to have passed: one full pre-flight run first
 mc check --password-file "$LAB_DIR/admin.password" >/dev/null 2>&1 || true
-# the prerequisites of the replica promotion: step 1, in order (optional tasks skipped)
-for round in 1 2; do
+complete_step1() {  # the prerequisites of the replica promotion: step 1, in order (optional tasks skipped)
   mc status --json | python3 -c "
 import json,sys
 d=json.load(sys.stdin)
@@ -53,7 +53,16 @@ for s in d['steps']:
                 print(t['id'], 'skip' if t['optional'] else 'complete')" | while read -r id action; do
     mc task "$id" "$action" --note "lab test: step 1 done by hand" >/dev/null 2>&1 || true
   done
-done
+}
+complete_step1
+complete_step1
+# path B needs "Log on as a service" cleared in the Default Domain Controllers Policy: the console's
+# own action of task prepare.clear-logon-as-service (gated by domain.logon-as-service) does it
+echo "== action prepare.clear-logon-as-service"
+mc action apply prepare.clear-logon-as-service --yes --password-file "$LAB_DIR/admin.password" \
+  || fail "the action prepare.clear-logon-as-service did not apply"
+mc check --step prepare --password-file "$LAB_DIR/admin.password" >/dev/null 2>&1 || true
+complete_step1
 
 echo "== check run 1 (NEWDC joined, roles on SBS2003)"
 mc check --step install --password-file "$LAB_DIR/admin.password" || true

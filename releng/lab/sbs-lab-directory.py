@@ -620,6 +620,33 @@ def ddcp_batch_admins(conf, sysvol_domain_dir, present):
     print(path)
 
 
+def msdcs_records(conf):
+    """A domain Samba provisions at the Windows 2000 functional level gets no _msdcs records (its
+    DNS application partitions are not there), while a real SBS 2003 domain at that level has the
+    DC locator records that netlogon registers. Adds _ldap._tcp.dc._msdcs and
+    _kerberos._tcp.dc._msdcs next to the domain's own _ldap._tcp and _kerberos._tcp nodes, with
+    the same SRV values (target, port)."""
+    db = open_db(conf)
+    added = []
+    for proto in ("_ldap._tcp", "_kerberos._tcp"):
+        nodes = db.search(base=str(db.get_root_basedn()), scope=ldb.SCOPE_SUBTREE,
+                          expression="(&(objectClass=dnsNode)(name=%s))" % proto,
+                          attrs=["dnsRecord"], controls=["search_options:1:2"])
+        if not nodes:
+            raise SystemExit("no %s dnsNode to copy" % proto)
+        node = nodes[0]
+        zone = node.dn.parent()
+        target = ldb.Dn(db, "DC=%s.dc._msdcs,%s" % (proto, zone))
+        if exists(db, str(target)):
+            continue
+        msg = ldb.Message(target)
+        msg["objectClass"] = ldb.MessageElement(["top", "dnsNode"], ldb.FLAG_MOD_ADD, "objectClass")
+        msg["dnsRecord"] = ldb.MessageElement(list(node["dnsRecord"]), ldb.FLAG_MOD_ADD, "dnsRecord")
+        db.add(msg)
+        added.append(str(target))
+    print("msdcs records added: %s" % ", ".join(added))
+
+
 def main(argv):
     if len(argv) < 3:
         raise SystemExit("usage: see the header of %s" % argv[0])
@@ -637,6 +664,7 @@ def main(argv):
         "ddcp": lambda: rewrite_ddcp(conf, *args),
         "action-fixtures": lambda: action_fixtures(conf, *args),
         "ddcp-batch-admins": lambda: ddcp_batch_admins(conf, *args),
+        "msdcs-records": lambda: msdcs_records(conf),
     }
     if cmd not in handlers:
         raise SystemExit("unknown command %s" % cmd)

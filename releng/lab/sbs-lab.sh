@@ -556,6 +556,11 @@ cmd_up() {
   directory src prepare "$LAB_DIR/src/state/sysvol/$DNS_DOMAIN" "$(user_pw)" >"$LAB_DIR/src/log/populate.log" 2>&1 \
     || { tail -20 "$LAB_DIR/src/log/populate.log" >&2; die "extending the schema or populating the directory failed"; }
   populate_files
+  # Samba at FL 2000 registers no DC locator records under _msdcs; a real SBS 2003 domain has them
+  if [ "${LAB_FUNCTION_LEVEL:-2003}" = 2000 ]; then
+    directory src msdcs-records >>"$LAB_DIR/src/log/populate.log" 2>&1 \
+      || { tail -5 "$LAB_DIR/src/log/populate.log" >&2; die "adding the _msdcs locator records failed"; }
+  fi
   say "src: $(sed -n 's/^schema: //p' "$LAB_DIR/src/log/populate.log")"
   say "src: $(grep '^populated' "$LAB_DIR/src/log/populate.log")"
   start_dc src "$NS_SRC" "$IP_SRC" "${LAB_CLOCK_OFFSET:-}"

@@ -566,7 +566,7 @@ public final class MigrationStore implements Closeable {
             List<String> gate = completionGate.apply(s.descriptor());
             if (!gate.isEmpty()) {
                 throw new MigrationRuleException("Task " + s.id() + " is check-gated and its checks do not pass: "
-                        + String.join("; ", gate) + ".");
+                        + String.join("; ", gate).replaceAll("\\.$", "") + ".");
             }
         }
         if (at != null) {
