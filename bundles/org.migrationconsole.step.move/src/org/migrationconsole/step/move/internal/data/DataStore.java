@@ -59,6 +59,10 @@ public final class DataStore {
         }
     }
 
+    public Optional<JsonObject> verification() throws IOException {
+        return read(dir.resolve("verify.json"), "data verification");
+    }
+
     public void writeVerification(JsonObject result) throws IOException {
         write(dir.resolve("verify.json"), result);
     }

@@ -417,4 +417,22 @@ class LabDataTest {
         assertEquals(1, r.get("different").getAsLong(), r.toString());
         assertEquals(1, r.get("missing").getAsLong());
     }
+
+    @Test
+    @Order(6)
+    void theReportShowsTheSharesThePlanAndTheVerification() throws Exception {
+        assumeTrue(Files.isRegularFile(ws.resolve("data/verify.json")), "needs a verification");
+        Path out = ws.resolve("report");
+        Result r = host("report", "--out", out.toString(), "--format", "html");
+        assertEquals(0, r.exit(), r.toString());
+        String html = Files.readString(out.resolve("migration-report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Shared data"), "the section is there");
+        int at = html.indexOf("Shared data");
+        String section = html.substring(at, Math.min(html.length(), at + 20000));
+        // the last verification (--hash none) of Company, Users not verified yet, the sizes
+        assertTrue(section.contains("1 missing, 1 different, 1 extra"), section);
+        assertTrue(section.contains("not verified"), section);
+        assertTrue(section.contains("Scans$"), section);
+        assertTrue(section.contains("6.4 MiB"), section);
+    }
 }
