@@ -24,6 +24,15 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ReportSectionContributor.class)
 public class DataReportSection implements ReportSectionContributor {
 
+    /** A stored time as the report shows its times. */
+    private static String when(ReportContext context, JsonObject o, String key) {
+        try {
+            return context.format(java.time.Instant.parse(o.get(key).getAsString()));
+        } catch (RuntimeException e) {
+            return o.has(key) ? o.get(key).getAsString() : "–";
+        }
+    }
+
     @Override
     public int order() {
         return DATA_MOVED;
@@ -80,8 +89,8 @@ public class DataReportSection implements ReportSectionContributor {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Facts(List.of(new Block.Fact("Source", inventory.get().get("server").getAsString()),
-                new Block.Fact("Inventory taken", inventory.get().get("takenAt").getAsString()),
-                new Block.Fact("Verified", verification.map(v -> v.get("verifiedAt").getAsString() + " against "
+                new Block.Fact("Inventory taken", when(context, inventory.get(), "takenAt")),
+                new Block.Fact("Verified", verification.map(v -> when(context, v, "verifiedAt") + " against "
                         + v.get("destination").getAsString()).orElse("not yet")))));
         blocks.add(new Block.Table(List.of("Share", "Files", "Size", "Paths > 260", "Destination", "Verification"),
                 List.of(2, 1, 1, 1, 2, 4), rows, "no share holds user data"));
