@@ -61,6 +61,7 @@ public class DataReportSection implements ReportSectionContributor {
         List<Block.Row> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Double> mib = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (JsonElement e : inventory.get().getAsJsonArray("shares")) {
             JsonObject s = e.getAsJsonObject();
             String name = s.get("name").getAsString();
@@ -86,6 +87,7 @@ public class DataReportSection implements ReportSectionContributor {
                             ? "not mapped" : dest, result), tone));
             names.add(name);
             mib.add(s.get("bytes").getAsLong() / 1048576.0);
+            labels.add(DataCommands.size(s.get("bytes").getAsLong()));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Facts(List.of(new Block.Fact("Source", inventory.get().get("server").getAsString()),
@@ -95,7 +97,7 @@ public class DataReportSection implements ReportSectionContributor {
         blocks.add(new Block.Table(List.of("Share", "Files", "Size", "Paths > 260", "Destination", "Verification"),
                 List.of(2, 1, 1, 1, 2, 4), rows, "no share holds user data"));
         blocks.add(new Block.Chart("Size per share", names, List.of(new Block.Series("MiB", Tone.INFO, mib)), true,
-                null, " MiB", null));
+                null, " MiB", labels));
         return List.of(new Section("shared-data", "Shared data", "The source's shares holding user data, where each"
                 + " goes and whether the copy was verified (names, sizes, times and SHA-256).", blocks));
     }
