@@ -116,6 +116,20 @@ for attempt in 1 2 3 4 5; do
 done
 [ "$(task_state install.replica-transfer-fsmo)" = completed ] || fail "the FSMO task did not complete itself"
 echo "   install.replica-transfer-fsmo: completed"
+# path B's 21-day clock runs from the transfer itself (fSMORoleOwner's replication metadata), not
+# from the check run that first saw the roles moved
+mc check --step install --json --password-file "$LAB_DIR/admin.password" > "$WS.json" || true
+moved=$(python3 -c "
+import json,sys,re
+d=json.load(open(sys.argv[1]))
+ev=[e for r in d['results'] if r['id']=='destination.fsmo' for e in r['evidence']]
+m=[re.search(r'roles moved at (\S+) ', e) for e in ev]
+print([x.group(1) for x in m if x][0])" "$WS.json") || fail "destination.fsmo shows no transfer time: $(cat "$WS.json")"
+started=$(mc status --json | python3 -c "
+import json,sys
+print([c['startedAt'] for c in json.load(sys.stdin)['clocks'] if c['id']=='coexistence'][0])")
+echo "   roles moved at $moved; coexistence clock started at $started"
+[ "$started" = "$moved" ] || fail "path B: the clock runs from $started, not from the transfer at $moved"
 
 echo "== the 21-day clock"
 mc status --json | python3 -c "

@@ -1,7 +1,5 @@
 package org.migrationconsole.actions.internal;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -18,7 +16,6 @@ import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DeleteRequest;
-import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -30,18 +27,15 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
-import com.unboundid.util.ssl.SSLUtil;
 
 import org.migrationconsole.api.action.AttributeChange;
 import org.migrationconsole.api.action.WritableDirectory;
 import org.migrationconsole.api.check.ConnectionException;
 import org.migrationconsole.api.check.ConnectionException.Kind;
 import org.migrationconsole.api.check.ConnectionProfile;
-import org.migrationconsole.api.check.ConnectionProfile.LdapSecurity;
 import org.migrationconsole.connect.internal.CertificatePins;
+import org.migrationconsole.connect.internal.LdapDirectory;
+import org.migrationconsole.connect.internal.SourceAddress;
 
 /**
  * The source's directory with write access for the action engine (UnboundID): over the protection
@@ -97,76 +91,18 @@ public final class LdapSession implements WritableDirectory, AutoCloseable {
             throw new ConnectionException(Kind.NO_PASSWORD, "No password for " + profile.adminAccount() + "@"
                     + profile.domain() + " was given: changes to the server need the profile's credentials");
         }
-        LdapSecurity security = profile.ldapSecurity();
-        if (security == LdapSecurity.KERBEROS) {
-            // the engine binds with a simple bind: over port 389 without TLS that would send the password in
-            // clear text, so Kerberos profiles are refused for changes until the engine binds with GSSAPI
-            throw new ConnectionException(Kind.BAD_PROFILE, "source.ldap.security=kerberos: server changes need"
-                    + " source.ldap.security=ldaps or starttls (with source.ldap.ca) for now; nothing was changed");
-        }
-        int port = security == LdapSecurity.LDAPS ? 636 : 389;
-        String host = profile.sourceHost();
-        String endpoint = host + ":" + port;
-        LDAPConnectionOptions options = new LDAPConnectionOptions();
-        options.setConnectTimeoutMillis(timeoutMillis);
-        options.setResponseTimeoutMillis(Math.max(timeoutMillis, 30_000));
-        CertificatePins.Verifier verifier = null;
-        LDAPConnection c = null;
+        // the same connection code as the checks (connect's LdapDirectory): Kerberos (GSSAPI, signed and
+        // sealed), LDAPS or StartTLS verified against source.host, plain only when the profile chose it;
+        // a name with several addresses goes to the one that answers; bounded connect, handshake and bind
         String who = profile.adminAccount() + "@" + profile.domain();
-        try {
-            if (security != LdapSecurity.PLAIN) {
-                verifier = pins.verifier(endpoint, profile.caFile());
-                if (profile.caFile() != null) {
-                    options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-                }
-            }
-            if (security == LdapSecurity.LDAPS) {
-                c = new LDAPConnection(new SSLUtil(verifier).createSSLSocketFactory(), options, host, port);
-            } else {
-                c = new LDAPConnection(options, host, port);
-                if (security == LdapSecurity.STARTTLS) {
-                    ExtendedResult r = c.processExtendedOperation(
-                            new StartTLSExtendedRequest(new SSLUtil(verifier).createSSLContext()));
-                    if (r.getResultCode() != ResultCode.SUCCESS) {
-                        throw new ConnectionException(Kind.UNREACHABLE, endpoint + " refused StartTLS ("
-                                + r.getDiagnosticMessage() + "); use source.ldap.security=ldaps");
-                    }
-                }
-            }
-            c.bind(new SimpleBindRequest(who, new String(password)));
-            return new LdapSession(c, who, verifier == null ? null : verifier.newlyPinned());
-        } catch (LDAPException e) {
-            if (c != null) {
-                c.close();
-            }
-            if (verifier != null && verifier.problem() != null) {
-                throw new ConnectionException(Kind.CERTIFICATE, "Refused the source server's certificate: "
-                        + verifier.problem() + ".", e);
-            }
-            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                throw new ConnectionException(Kind.BAD_CREDENTIALS, "The source server " + host
-                        + " refused the password of " + who + " (invalid credentials); nothing was changed."
-                        + " Check source.admin and the password.", e);
-            }
-            if (e.getResultCode() == ResultCode.STRONG_AUTH_REQUIRED
-                    || e.getResultCode() == ResultCode.CONFIDENTIALITY_REQUIRED) {
-                throw new ConnectionException(Kind.BAD_CREDENTIALS, "The source server " + host
-                        + " requires an encrypted connection; set source.ldap.security to ldaps or starttls.", e);
-            }
-            throw new ConnectionException(Kind.UNREACHABLE, "Cannot reach the source server at " + endpoint + " ("
-                    + e.getResultCode().getName() + ": " + e.getMessage() + ")", e);
-        } catch (GeneralSecurityException | IOException e) {
-            if (c != null) {
-                c.close();
-            }
-            throw new ConnectionException(Kind.CERTIFICATE, "Cannot set up TLS for " + endpoint + ": " + e.getMessage(),
-                    e);
-        } catch (ConnectionException e) {
-            if (c != null) {
-                c.close();
-            }
-            throw e;
-        }
+        SourceAddress address = SourceAddress.choose(profile, LdapDirectory.port(profile), timeoutMillis);
+        LdapDirectory d = LdapDirectory.connect(profile, password, pins, address.address(), timeoutMillis);
+        LDAPConnection c = d.connection();
+        // a write (a GPO's subtree, a large dnsRecord set) may take longer than a read
+        LDAPConnectionOptions options = c.getConnectionOptions().duplicate();
+        options.setResponseTimeoutMillis(Math.max(timeoutMillis, 30_000));
+        c.setConnectionOptions(options);
+        return new LdapSession(c, who, d.newlyPinned());
     }
 
     public String account() {

@@ -23,6 +23,16 @@ public interface Directory {
             List<String> v = values(attribute);
             return v.isEmpty() ? null : v.get(0);
         }
+
+        /**
+         * The raw bytes of each value, for binary attributes such as {@code replPropertyMetaData};
+         * empty when the directory cannot give them (the default).
+         *
+         * @since 1.3
+         */
+        default List<byte[]> binaryValues(String attribute) {
+            return List.of();
+        }
     }
 
     /** The root DSE with all its operational attributes. */

@@ -4,5 +4,5 @@
  * {@link MigrationCheck} services; the {@link CheckService} runs them in parallel, each bounded
  * by its timeout, stores the results in the workspace and journals the run.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.migrationconsole.api.check;

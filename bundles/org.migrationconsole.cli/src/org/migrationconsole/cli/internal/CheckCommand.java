@@ -69,6 +69,12 @@ final class CheckCommand extends BaseCommand {
             }
             ConnectionProfile profile = ProfileFile.read(file);
             password = passwordFile != null ? PasswordFile.read(passwordFile) : PasswordFile.readStdin(env.in());
+            if (profile.ldapSecurity() == ConnectionProfile.LdapSecurity.PLAIN) {
+                // said at run time too, not only when the profile was saved (the journal keeps it as well)
+                err().println("warning: source.ldap.security=plain: the password of " + profile.adminAccount() + "@"
+                        + profile.domain() + " and every directory answer cross the network to "
+                        + profile.sourceHost() + " in clear text; use kerberos (the default) or ldaps");
+            }
             CheckRun run = checks.run(profile, password, stepId, o -> {
                 if (!json) {
                     err().printf("  %-7s %s%n", o.result().status().id(), o.checkId());

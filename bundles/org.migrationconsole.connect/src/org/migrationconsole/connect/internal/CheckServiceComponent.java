@@ -380,8 +380,15 @@ public class CheckServiceComponent implements CheckService {
                             + ")";
                     try {
                         if (proof != null && proof.when().isBefore(Instant.now())) {
-                            state.complete(t.id(), note + "; done at " + proof.when() + " by " + proof.what(),
-                                    proof.when());
+                            try {
+                                state.complete(t.id(), note + "; done at " + proof.when() + " by " + proof.what(),
+                                        proof.when());
+                            } catch (org.migrationconsole.api.state.InvalidInputException tooEarly) {
+                                // the task changed in the journal after the server says it was done (e.g. it
+                                // was started later): completed now, the note keeps the server's time
+                                state.complete(t.id(), note + "; the server says it was done at " + proof.when()
+                                        + " by " + proof.what() + " (" + tooEarly.getMessage() + ")");
+                            }
                         } else {
                             state.complete(t.id(), note);
                         }

@@ -68,6 +68,14 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /**
+     * The bound connection itself, for the action engine's writes: they travel over the same
+     * protection as the checks' reads (Kerberos signed and sealed, LDAPS or StartTLS).
+     */
+    public LDAPConnection connection() {
+        return connection;
+    }
+
     /** The port for the profile's security. */
     public static int port(ConnectionProfile profile) {
         return profile.ldapSecurity() == LdapSecurity.LDAPS ? 636 : 389;
@@ -303,6 +311,12 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             @Override
             public List<String> values(String attribute) {
                 String[] v = e.getAttributeValues(attribute);
+                return v == null ? List.of() : Arrays.asList(v);
+            }
+
+            @Override
+            public List<byte[]> binaryValues(String attribute) {
+                byte[][] v = e.getAttributeValueByteArrays(attribute);
                 return v == null ? List.of() : Arrays.asList(v);
             }
         };

@@ -184,8 +184,11 @@ class ReplicaTest {
         assertEquals(5, fsmo.evidence().size());
         CheckResult moved = new DestinationFsmoCheck().run(context(lab(true, DST_NTDS)));
         assertEquals(CheckStatus.PASS, moved.status(), moved.message());
-        assertTrue(moved.evidence().stream().allMatch(e -> e.endsWith("NEWDC.contoso.local")), moved.evidence()
-                .toString());
+        assertTrue(moved.evidence().subList(0, 5).stream().allMatch(e -> e.endsWith("NEWDC.contoso.local")),
+                moved.evidence().toString());
+        // this directory gives no replication metadata: the evidence says the transfer time is the run's
+        assertTrue(moved.evidence().get(5).contains("no replication metadata for every role (0 of 5)"),
+                moved.evidence().toString());
         assertEquals("install.replica-transfer-fsmo", new DestinationFsmoCheck().taskId().orElseThrow());
     }
 
@@ -205,5 +208,48 @@ class ReplicaTest {
         assertTrue(s.replace("\r\n", "").indexOf('\n') < 0, "CRLF only");
         assertThrows(IllegalArgumentException.class, () -> ReplicaScript.generate("contoso.local", "x'; rm", "d",
                 "C", "a"));
+    }
+
+    @Test
+    void theTransferTimeIsReadFromTheReplicationMetadataOfFsmoRoleOwner() {
+        // two fragments as Windows and Samba return them, one value each, whitespace as they indent it
+        String owner = "<DS_REPL_ATTR_META_DATA>\n\t<pszAttributeName>fSMORoleOwner</pszAttributeName>\n"
+                + "\t<dwVersion>2</dwVersion>\n\t<ftimeLastOriginatingChange>2026-11-20T09:15:02Z"
+                + "</ftimeLastOriginatingChange>\n\t<uuidLastOriginatingDsaInvocationID>"
+                + "5c2b8c4e-8d7a-4d38-9d1a-1f0e6a5b2c11</uuidLastOriginatingDsaInvocationID>\n"
+                + "\t<usnOriginatingChange>4101</usnOriginatingChange>\n</DS_REPL_ATTR_META_DATA>\n";
+        String other = owner.replace("fSMORoleOwner", "whenChanged").replace("2026-11-20T09:15:02Z",
+                "2026-11-30T10:00:00Z");
+        assertEquals(Instant.parse("2026-11-20T09:15:02Z"), FsmoRoles.lastChange(List.of(other, owner),
+                "fSMORoleOwner"));
+        assertEquals(Instant.parse("2026-11-20T09:15:02Z"), FsmoRoles.lastChange(List.of(other + owner),
+                "fsmoroleowner"), "several fragments in one value, any case");
+        assertEquals(null, FsmoRoles.lastChange(List.of(other), "fSMORoleOwner"), "absent");
+        assertEquals(null, FsmoRoles.lastChange(List.of(owner.replace("2026-11-20T09:15:02Z",
+                "1601-01-01T00:00:00Z")), "fSMORoleOwner"), "never (FILETIME 0)");
+        assertEquals(null, FsmoRoles.lastChange(List.of(owner.replace("2026-11-20T09:15:02Z", "yesterday")),
+                "fSMORoleOwner"), "does not parse");
+        assertEquals(null, FsmoRoles.lastChange(List.of(), "fSMORoleOwner"), "the server does not answer it");
+    }
+
+    @Test
+    void theTransferTimeIsReadFromReplPropertyMetaDataAsSambaAndWindowsGiveIt() {
+        // the start of a real value from the lab's Samba: version 1, 36 entries; objectClass first
+        byte[] lab = java.util.Base64.getDecoder().decode("AQAAAAAAAAAkAAAAAAAAAAAAAAABAAAACOUeIQMAAAAhg/apHp/0TrTBhK49nLwNCgAAAAAAAAAKAAAAAAAAAA==");
+        assertEquals(null, FsmoRoles.lastChange(lab, FsmoRoles.FSMO_ROLE_OWNER_ATTID),
+                "the count says 36 entries but the blob holds 1: refused, not read past its end");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 2 * 48).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(1).putInt(0).putInt(2).putInt(0);
+        Instant objectClass = Instant.parse("2026-11-01T08:00:00Z");
+        Instant transfer = Instant.parse("2026-11-20T09:15:02Z");
+        b.putInt(0).putInt(1).putLong(objectClass.getEpochSecond() + 11_644_473_600L).put(new byte[32]);
+        b.putInt(FsmoRoles.FSMO_ROLE_OWNER_ATTID).putInt(3).putLong(transfer.getEpochSecond() + 11_644_473_600L)
+                .put(new byte[32]);
+        assertEquals(transfer, FsmoRoles.lastChange(b.array(), FsmoRoles.FSMO_ROLE_OWNER_ATTID));
+        assertEquals(objectClass, FsmoRoles.lastChange(b.array(), 0));
+        assertEquals(null, FsmoRoles.lastChange(b.array(), 0x00090172), "an attribute it does not hold");
+        b.putInt(0, 2);
+        assertEquals(null, FsmoRoles.lastChange(b.array(), FsmoRoles.FSMO_ROLE_OWNER_ATTID), "another version");
+        assertEquals(null, FsmoRoles.lastChange(new byte[3], FsmoRoles.FSMO_ROLE_OWNER_ATTID), "too short");
     }
 }

@@ -3,15 +3,12 @@ package org.migrationconsole.step.install.internal.answerfile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 
 /**
  * Reads and writes cfg.ini the way Windows Setup accepts it: "Unicode" (UTF-16 little endian
@@ -164,39 +161,5 @@ public final class AnswerFileCodec {
             throw new AnswerFileException("the answer file holds characters that ANSI (windows-1252) cannot hold;"
                     + " save it as Unicode instead", e);
         }
-    }
-
-    /** Writes {@code dir/cfg.ini} and returns its path. */
-    public static Path write(AnswerFile file, Encoding encoding, Path dir) throws AnswerFileException {
-        byte[] bytes = encode(file, encoding);
-        Path target = dir.resolve(FILE_NAME);
-        try {
-            Files.write(target, bytes);
-        } catch (IOException e) {
-            throw new AnswerFileException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            java.util.Arrays.fill(bytes, (byte) 0);
-        }
-        return target;
-    }
-
-    /** Overwrites the file's bytes with random data, syncs, then deletes it. */
-    public static void wipe(Path file) throws IOException {
-        long size = Files.size(file);
-        byte[] buf = new byte[8192];
-        SecureRandom random = new SecureRandom();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            long done = 0;
-            while (done < size) {
-                random.nextBytes(buf);
-                int n = (int) Math.min(buf.length, size - done);
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                while (bb.hasRemaining()) {
-                    done += ch.write(bb, done);
-                }
-            }
-            ch.force(true);
-        }
-        Files.delete(file);
     }
 }

@@ -36,6 +36,24 @@ public final class DestinationFsmoCheck extends DestinationChecks.Base {
             }
         }
         if (elsewhere.isEmpty()) {
+            // the transfer happened when the last of the five roles moved: the replication metadata of
+            // fSMORoleOwner says when, whatever day this check first saw it (path B's clock runs from then)
+            java.time.Instant moved = null;
+            int known = 0;
+            for (FsmoRoles.Role r : roles) {
+                if (r.changedAt() != null) {
+                    known++;
+                    moved = moved == null || r.changedAt().isAfter(moved) ? r.changedAt() : moved;
+                }
+            }
+            if (moved != null && known == roles.size()) {
+                evidence.add("roles moved at " + moved + " (the latest fSMORoleOwner change in the replication"
+                        + " metadata of the five role objects)");
+                c.provedAt(moved, "the FSMO transfer (fSMORoleOwner replication metadata)");
+            } else {
+                evidence.add("the server gave no replication metadata for every role (" + known + " of 5): the"
+                        + " transfer time is when this check first saw the roles moved");
+            }
             return CheckResult.pass("All five roles are on " + dest, evidence);
         }
         return CheckResult.fail(elsewhere.size() + " of 5 roles are not on " + dest + ": "

@@ -19,8 +19,11 @@ import org.migrationconsole.api.check.Directory.Scope;
  */
 public final class FsmoRoles {
 
-    /** One role, where its owner is kept, and the holder found there. */
-    public record Role(String name, String objectDn, String ownerDn, String holder) {
+    /**
+     * One role, where its owner is kept, the holder found there, and when fSMORoleOwner last
+     * changed (its replication metadata; null when the server does not say).
+     */
+    public record Role(String name, String objectDn, String ownerDn, String holder, java.time.Instant changedAt) {
     }
 
     private FsmoRoles() {
@@ -41,11 +44,86 @@ public final class FsmoRoles {
         where.put("infrastructure master", "CN=Infrastructure," + domain);
         List<Role> out = new ArrayList<>();
         for (Map.Entry<String, String> e : where.entrySet()) {
-            List<Entry> found = d.search(e.getValue(), Scope.BASE, "(objectClass=*)", "fSMORoleOwner");
+            List<Entry> found = d.search(e.getValue(), Scope.BASE, "(objectClass=*)", "fSMORoleOwner",
+                    "msDS-ReplAttributeMetaData", "replPropertyMetaData");
             String owner = found.isEmpty() ? null : found.get(0).first("fSMORoleOwner");
-            out.add(new Role(e.getKey(), e.getValue(), owner, owner == null ? null : serverOf(d, owner)));
+            java.time.Instant changed = null;
+            if (!found.isEmpty()) {
+                changed = lastChange(found.get(0).values("msDS-ReplAttributeMetaData"), "fSMORoleOwner");
+                for (byte[] blob : found.get(0).binaryValues("replPropertyMetaData")) {
+                    changed = changed != null ? changed : lastChange(blob, FSMO_ROLE_OWNER_ATTID);
+                }
+            }
+            out.add(new Role(e.getKey(), e.getValue(), owner, owner == null ? null : serverOf(d, owner), changed));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern META = java.util.regex.Pattern.compile(
+            "<pszAttributeName>\\s*([^<\\s]+)\\s*</pszAttributeName>.*?"
+                    + "<ftimeLastOriginatingChange>\\s*([^<\\s]+)\\s*</ftimeLastOriginatingChange>",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * When an attribute last changed at its origin, from the values of the constructed attribute
+     * msDS-ReplAttributeMetaData (one DS_REPL_ATTR_META_DATA XML fragment per replicated
+     * attribute; Windows Server 2003 and later answer it, Samba does not); null when it is absent
+     * or does not parse.
+     */
+    public static java.time.Instant lastChange(List<String> metadata, String attribute) {
+        for (String v : metadata) {
+            java.util.regex.Matcher m = META.matcher(v);
+            while (m.find()) {
+                if (m.group(1).equalsIgnoreCase(attribute)) {
+                    try {
+                        java.time.Instant t = java.time.OffsetDateTime.parse(m.group(2)).toInstant();
+                        // 1601-01-01 is "never" in FILETIME terms
+                        return t.isBefore(java.time.Instant.parse("1980-01-01T00:00:00Z")) ? null : t;
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The attributeID of fSMORoleOwner (1.2.840.113556.1.4.369) as the replication metadata names it. */
+    public static final int FSMO_ROLE_OWNER_ATTID = 0x00090171;
+
+    /** Seconds from 1601-01-01 (the DSTIME epoch) to 1970-01-01. */
+    private static final long DSTIME_TO_UNIX = 11_644_473_600L;
+
+    /**
+     * When an attribute last changed at its origin, from a {@code replPropertyMetaData} value
+     * (MS-DRSR replPropertyMetaDataBlob, version 1: version, reserved, count, reserved, then 48
+     * bytes per attribute: attid, version, change time in seconds since 1601, originating DSA
+     * invocation id, originating and local USN; little-endian). Null when the blob is not of
+     * that form or does not hold the attribute.
+     */
+    public static java.time.Instant lastChange(byte[] blob, int attid) {
+        if (blob == null || blob.length < 16) {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(blob).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(0) != 1) {
+            return null;
+        }
+        long count = Integer.toUnsignedLong(b.getInt(8));
+        if (count > (blob.length - 16) / 48) {
+            return null;
+        }
+        for (int i = 0; i < count; i++) {
+            int at = 16 + 48 * i;
+            if (b.getInt(at) == attid) {
+                long seconds = b.getLong(at + 8);
+                if (seconds <= DSTIME_TO_UNIX) {
+                    return null; // "never", or before 1970: not a real change time
+                }
+                return java.time.Instant.ofEpochSecond(seconds - DSTIME_TO_UNIX);
+            }
+        }
+        return null;
     }
 
     /** The host name of the server an NTDS Settings DN belongs to. */

@@ -500,6 +500,30 @@ class LabActionsTest {
         assertSame("refusals", before, capture(false));
     }
 
+    @Test
+    @Order(9)
+    void aKerberosProfileChangesTheServerOverGssapiAndUndoes() throws Exception {
+        // a stock SBS 2003 has no certificate: the default profile binds with Kerberos (signed and sealed)
+        Path ws = Product.newWorkspace("kerberos-action");
+        Path kerberos = ws.resolve("kerberos.profile");
+        StringBuilder sb = new StringBuilder();
+        for (String line : Files.readAllLines(PROFILE)) {
+            if (!line.startsWith("lab.ca=") && !line.startsWith("source.ldap.security=")) {
+                sb.append(line).append('\n');
+            }
+        }
+        Files.writeString(kerberos, sb.toString());
+        Capture before = capture(true);
+        Result a = mcWith(ws, Map.of(), kerberos, PASSWORD, "action", "apply", "move.delete-wmi-filters", "--yes");
+        assertEquals(0, a.exit(), "apply over Kerberos: " + a);
+        String id = changeId(a);
+        JsonObject c = change(ws, id);
+        assertEquals("applied", c.get("state").getAsString(), c.toString());
+        Result u = mcWith(ws, Map.of(), kerberos, PASSWORD, "change", "undo", id);
+        assertEquals(0, u.exit(), "undo over Kerberos: " + u);
+        assertSame("apply and undo over Kerberos", before, capture(true));
+    }
+
     // ------------------------------------------------------------------ kill -9
 
     @Test

@@ -784,6 +784,9 @@ class LabChecksTest {
         assertTrue(run.exit() <= 1, run.result().toString());
         String journal = Product.headless(ws, "journal").out();
         assertTrue(journal.contains("plain LDAP") && journal.contains("in clear text"), journal);
+        // and on the terminal at run time (standard error: --json output stays exact)
+        assertTrue(run.result().err().contains("warning: source.ldap.security=plain")
+                && run.result().err().contains("in clear text"), run.result().err());
     }
 
     @Test
@@ -968,6 +971,69 @@ class LabChecksTest {
             assertFalse(accepted.isEmpty(), "the client did connect");
             // the workspace lock was released: a writer can use the workspace at once
             assertEquals(0, Product.headless(ws, "task", "prepare.backup", "complete").exit());
+            acceptor.interrupt();
+            for (java.net.Socket a : accepted) {
+                a.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void sigtermEndsAStalledCheckAtOnceAndReleasesTheLock() throws Exception {
+        java.net.ServerSocket silent;
+        try {
+            silent = new java.net.ServerSocket(636, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "127.0.0.1:636 is taken: " + e.getMessage());
+            return;
+        }
+        try (silent) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // accepts and never answers: the check stalls
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            Path local = profile("sigterm", p -> {
+                p.setProperty("source.host", "localhost");
+                p.setProperty("source.address", "127.0.0.1");
+                p.setProperty("source.ldap.security", "ldaps");
+            });
+            Path ws = Product.newWorkspace("sigterm");
+            ProcessBuilder pb = new ProcessBuilder(Product.script().toString(), "--headless", "--workspace",
+                    ws.toString(), "check", "--profile", local.toString(), "--password-file", PASSWORD.toString());
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(ws.resolveSibling(ws.getFileName() + ".out").toFile());
+            Process p = pb.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (accepted.isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50); // until the command holds the lock and waits for the server
+            }
+            assertFalse(accepted.isEmpty(), "the check connected to the silent server");
+            assertTrue(p.isAlive(), "the check still waits for the server");
+            // every process of the command gets the signal, as from a terminal or a service manager
+            List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+            all.add(p.toHandle());
+            long t0 = System.nanoTime();
+            Runtime.getRuntime().exec(new String[] { "kill", "-TERM", Long.toString(p.pid()) }).waitFor();
+            boolean ended = p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            double s = (System.nanoTime() - t0) / 1e9;
+            for (ProcessHandle h : all) {
+                h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            System.out.printf("[sigterm] the stalled check ended %.2f s after SIGTERM (exit %s); %d process(es)%n", s,
+                    ended ? p.exitValue() : "none", all.size());
+            assertTrue(ended, "the command ended after SIGTERM");
+            assertTrue(s < 3, "SIGTERM honoured within a second (3 s allowed for a loaded machine): " + s + " s");
+            assertTrue(all.stream().noneMatch(ProcessHandle::isAlive), "no process of the command lives on");
+            // the lock went with the process: a writer can use the workspace at once
+            Result w = Product.headless(ws, "task", "prepare.backup", "complete");
+            assertEquals(0, w.exit(), w.toString());
             acceptor.interrupt();
             for (java.net.Socket a : accepted) {
                 a.close();
