@@ -373,7 +373,14 @@ provision_src() {
       --adminpass="$(admin_pw)" "${DC_OPTS[@]}" >"$d/log/provision.log" 2>&1 \
     || { tail -20 "$d/log/provision.log" >&2; die "provision failed (log: $d/log/provision.log)"; }
   append_globals "$d/etc/smb.conf"
-  mkdir -p "$d/shares/UserShares" "$d/shares/ClientApps" "$d/shares/Public"
+  mkdir -p "$d/shares/UserShares" "$d/shares/ClientApps" "$d/shares/Public" "$d/shares/Company" "$d/shares/Users" \
+    "$d/shares/Scans" "$d/spool"
+  chmod 1777 "$d/spool"
+  # a printer share (a print queue no printing system backs): the data inventory leaves it out
+  sed -i '/^\[global\]/a\
+	printing = bsd\
+	printcap name = /dev/null\
+	load printers = no' "$d/etc/smb.conf"
   cat >> "$d/etc/smb.conf" <<EOF
 
 [UserShares]
@@ -390,6 +397,27 @@ provision_src() {
 	comment = Company Shared Folder
 	path = $d/shares/Public
 	read only = no
+
+[Company]
+	comment = Company data
+	path = $d/shares/Company
+	read only = no
+
+[Users]
+	comment = Redirected folders
+	path = $d/shares/Users
+	read only = no
+
+[Scans\$]
+	comment = Scanner drop folder (hidden share)
+	path = $d/shares/Scans
+	read only = no
+
+[HPLaserJet]
+	comment = HP LaserJet 4250 (front office)
+	path = $d/spool
+	printable = yes
+	printer name = HPLaserJet
 EOF
   say "src: provisioned $HOST_SRC.$DNS_DOMAIN (FL $level)"
 }
@@ -408,7 +436,42 @@ populate_files() {
   head -c 1048576 /dev/urandom > "$d/shares/ClientApps/SetupClient/setup.bin"
   printf 'Company handbook\r\n' > "$d/shares/Public/handbook.txt"
   printf 'Invoice template\r\n' > "$d/shares/Public/Templates/invoice.dot"
-  chmod -R a+rwX "$d/shares/UserShares" "$d/shares/Public"   # lab: no per-user NTFS ACLs
+  printf 'scan 0001\r\n' > "$d/shares/Scans/scan-0001.txt"
+  "$PY" "$HERE/sbs-lab-data.py" "$d/shares" > "$d/log/data.log" 2>&1 \
+    || { tail -5 "$d/log/data.log" >&2; die "filling the shares Company and Users failed (log: $d/log/data.log)"; }
+  chmod -R a+rwX "$d/shares/UserShares" "$d/shares/Public" "$d/shares/Company" "$d/shares/Users" "$d/shares/Scans"
+}
+
+# data_attributes : once the DC answers, the DOS attributes the data generator asked for (read-only,
+# hidden), set over SMB as Windows would; the top folders' NTFS ACLs and a share ACL as an SBS 2003
+# administrator would have set them
+data_attributes() {
+  local d=$LAB_DIR/src s mode rel share cmds auth=$LAB_DIR/src/tmp/smb-auth
+  mkdir -p "$d/tmp"
+  ( umask 077; printf 'username = Administrator\npassword = %s\ndomain = %s\n' "$(admin_pw)" "$NETBIOS" > "$auth" )
+  for share in Company Users; do
+    cmds=""
+    while read -r _ s mode rel; do
+      [ "$s" = "$share" ] && cmds+="setmode \"$rel\" $mode; "
+    done < <(grep '^attr ' "$d/log/data.log")
+    if [ -n "$cmds" ] && ! cli smbclient "//$IP_SRC/$share" -A "$auth" -c "$cmds" >>"$d/log/data.log" 2>&1; then
+      rm -f "$auth"; die "setting DOS attributes on $share failed (log: $d/log/data.log)"
+    fi
+  done
+  rm -f "$auth"
+  # NTFS ACLs of the top folders (SDDL; DU = Domain Users, BA = Administrators, CO = Creator Owner; full
+  # control as Windows writes it, 0x1f01ff: Samba reads "FA" as 0x1ff, without DELETE, READ_CONTROL,
+  # WRITE_DAC and WRITE_OWNER)
+  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;0x1f01ff;;;BA)(A;OICI;0x1f01ff;;;SY)(A;OICI;0x1301bf;;;DU)(A;OICIIO;0x1f01ff;;;CO)" \
+    "$d/shares/Company" -s "$d/etc/smb.conf" >>"$d/log/data.log" 2>&1 || die "NTFS ACL of Company failed (log: $d/log/data.log)"
+  src samba-tool ntacl set "O:BAG:DUD:PAI(A;OICI;0x1f01ff;;;BA)(A;OICI;0x1f01ff;;;SY)(A;;0x100021;;;DU)(A;OICIIO;0x1f01ff;;;CO)" \
+    "$d/shares/Users" -s "$d/etc/smb.conf" >>"$d/log/data.log" 2>&1 || die "NTFS ACL of Users failed (log: $d/log/data.log)"
+  # share ACL of Company: Everyone read, Domain Users change, Administrators full
+  local du
+  du=$(src samba-tool group show "Domain Users" -s "$d/etc/smb.conf" 2>/dev/null | sed -n 's/^objectSid: //p')
+  src sharesec Company -s "$d/etc/smb.conf" --replace="S-1-1-0:ALLOWED/0/READ,$du:ALLOWED/0/CHANGE,S-1-5-32-544:ALLOWED/0/FULL" \
+    >>"$d/log/data.log" 2>&1 || say "src: share ACL of Company not set (log: $d/log/data.log)"
+  say "src: shares Company and Users filled: $(sed -n 's/^files //p' "$d/log/data.log" | head -n1) (seed $(sed -n 's/^seed //p' "$d/log/data.log"))"
 }
 
 create_gpos() {
@@ -505,6 +568,7 @@ cmd_up() {
     mkdir -p "$LAB_DIR/mutations"; date -u +%FT%TZ > "$LAB_DIR/mutations/clock-skew"
   fi
   create_gpos
+  data_attributes
   write_profile
   say "up: done"
   echo "--- $LAB_DIR/lab.profile"
@@ -560,6 +624,9 @@ cmd_down() {
     ip netns del "$ns"
     say "down: namespace $ns deleted"
   done
+  if [ -e "$LAB_DIR/$MARKER" ] && mountpoint -q "$LAB_DIR/dst/data" 2>/dev/null; then
+    umount "$LAB_DIR/dst/data" && say "down: unmounted $LAB_DIR/dst/data"
+  fi
   if [ -e "$LAB_DIR" ]; then
     if [ -e "$LAB_DIR/$MARKER" ]; then rm -rf "$LAB_DIR"; say "down: removed $LAB_DIR"
     else say "down: $LAB_DIR has no $MARKER marker, left alone"; fi
@@ -594,6 +661,25 @@ cmd_join() {
       --option="netbios name = $HOST_DST" "${DC_OPTS[@]}" >"$d/log/join.log" 2>&1 \
     || { tail -20 "$d/log/join.log" >&2; die "join failed (log: $d/log/join.log)"; }
   append_globals "$d/etc/smb.conf"
+  # the destination's data shares (Essentials' Server Folders) on a small filesystem of their own, so that
+  # "no space" can happen: a tmpfs of LAB_DST_DATA_SIZE (default 7m: the source's Company fits, Company
+  # and Users together do not); mounted before samba starts, so its private mount namespace has it
+  mkdir -p "$d/data"
+  mountpoint -q "$d/data" || mount -t tmpfs -o "size=${LAB_DST_DATA_SIZE:-7m},mode=0755" lab-dst-data "$d/data"
+  mkdir -p "$d/data/Company" "$d/data/Users"
+  chmod 777 "$d/data/Company" "$d/data/Users"
+  cat >> "$d/etc/smb.conf" <<EOF
+
+[Company]
+	comment = Company (Server Folders)
+	path = $d/data/Company
+	read only = no
+
+[Users]
+	comment = Users (Server Folders)
+	path = $d/data/Users
+	read only = no
+EOF
   issue_dc_cert dst "$HOST_DST"
   install_dc_cert dst
   say "dst: $HOST_DST joined $DNS_DOMAIN as a DC"

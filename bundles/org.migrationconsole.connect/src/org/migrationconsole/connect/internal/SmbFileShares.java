@@ -159,6 +159,151 @@ public final class SmbFileShares implements FileShares, AutoCloseable {
         });
     }
 
+    /** Every share with its kind (hidden {@code $} shares included). */
+    public List<org.migrationconsole.connect.shares.ShareSession.Share> shareInfos() throws Exception {
+        return call("share list", ctx -> {
+            List<org.migrationconsole.connect.shares.ShareSession.Share> out = new ArrayList<>();
+            try (SmbFile s = new SmbFile("smb://" + server + "/", ctx)) {
+                for (SmbFile f : s.listFiles()) {
+                    try (f) {
+                        String n = f.getName();
+                        n = n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+                        var kind = switch (f.getType()) {
+                            case SmbFile.TYPE_PRINTER -> org.migrationconsole.connect.shares.ShareSession.Kind.PRINTER;
+                            case SmbFile.TYPE_NAMED_PIPE -> org.migrationconsole.connect.shares.ShareSession.Kind.IPC;
+                            case SmbFile.TYPE_COMM -> org.migrationconsole.connect.shares.ShareSession.Kind.DEVICE;
+                            default -> n.equalsIgnoreCase("IPC$") ? org.migrationconsole.connect.shares.ShareSession.Kind.IPC
+                                    : org.migrationconsole.connect.shares.ShareSession.Kind.DISK;
+                        };
+                        out.add(new org.migrationconsole.connect.shares.ShareSession.Share(n, kind));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One folder's entries with size, time and attributes from the listing itself (no extra calls). */
+    public List<org.migrationconsole.connect.shares.ShareSession.Entry> entries(String share, String folder)
+            throws Exception {
+        String f = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
+        String prefix = f;
+        return call("list of " + share + "\\" + f, ctx -> {
+            List<org.migrationconsole.connect.shares.ShareSession.Entry> out = new ArrayList<>();
+            try (SmbFile dir = file(ctx, share, prefix)) {
+                for (SmbFile c : dir.listFiles()) {
+                    try (c) {
+                        String n = c.getName();
+                        int attrs = c.getAttributes();
+                        boolean folderEntry = (attrs & 0x10) != 0 || n.endsWith("/");
+                        if (n.endsWith("/")) {
+                            n = n.substring(0, n.length() - 1);
+                        }
+                        out.add(new org.migrationconsole.connect.shares.ShareSession.Entry(prefix + n, folderEntry,
+                                folderEntry ? 0 : c.length(), c.lastModified(), attrs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * One folder's entries, streamed as the server sends them (FIND_FIRST/FIND_NEXT batches): a
+     * folder of any size is never held in memory. Retried on a fresh connection only when nothing
+     * was delivered yet (a listing that broke off half-way is reported, never counted twice).
+     */
+    public void forEachEntry(String share, String folder,
+            java.util.function.Consumer<org.migrationconsole.connect.shares.ShareSession.Entry> sink) throws Exception {
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
+        long[] delivered = { 0 };
+        call("list of " + share + "\\" + prefix, ctx -> {
+            if (delivered[0] > 0) {
+                throw new java.io.IOException("the listing broke off after " + delivered[0] + " entries");
+            }
+            try (SmbFile dir = file(ctx, share, prefix); jcifs.CloseableIterator<jcifs.SmbResource> it = dir.children()) {
+                while (it.hasNext()) {
+                    try (jcifs.SmbResource c = it.next()) {
+                        String n = c.getName();
+                        int attrs = c.getAttributes();
+                        boolean folderEntry = (attrs & 0x10) != 0 || n.endsWith("/");
+                        if (n.endsWith("/")) {
+                            n = n.substring(0, n.length() - 1);
+                        }
+                        sink.accept(new org.migrationconsole.connect.shares.ShareSession.Entry(prefix + n, folderEntry,
+                                folderEntry ? 0 : c.length(), c.lastModified(), attrs));
+                        delivered[0]++;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static List<org.migrationconsole.connect.shares.ShareSession.Ace> aces(jcifs.ACE[] in) {
+        List<org.migrationconsole.connect.shares.ShareSession.Ace> out = new ArrayList<>();
+        if (in != null) {
+            for (jcifs.ACE a : in) {
+                out.add(new org.migrationconsole.connect.shares.ShareSession.Ace(a.getSID().toString(), a.isAllow(),
+                        a.getAccessMask(), a.getFlags()));
+            }
+        }
+        return out;
+    }
+
+    /** A file's content as a stream; closing it closes the file (no retry: a stream cannot resume). */
+    public InputStream open(String share, String path) throws Exception {
+        SmbFile f = file(context(), share, path);
+        InputStream in;
+        try {
+            in = f.getInputStream();
+        } catch (Exception e) {
+            f.close();
+            throw e;
+        }
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() throws java.io.IOException {
+                try {
+                    super.close();
+                } finally {
+                    f.close();
+                }
+            }
+        };
+    }
+
+    /** The share's own ACL (srvsvc NetShareGetInfo level 502). */
+    public List<org.migrationconsole.connect.shares.ShareSession.Ace> shareAcl(String share) throws Exception {
+        return call("share ACL of " + share, ctx -> {
+            try (SmbFile f = file(ctx, share, "")) {
+                return aces(f.getShareSecurity(false));
+            }
+        });
+    }
+
+    /** Owner and DACL of a file or folder. */
+    public org.migrationconsole.connect.shares.ShareSession.Security security(String share, String path)
+            throws Exception {
+        String p = path == null || path.isEmpty() ? "" : path;
+        return call("security of " + share + "\\" + p, ctx -> {
+            try (SmbFile f = file(ctx, share, p)) {
+                jcifs.SID owner = f.getOwnerUser(false);
+                return new org.migrationconsole.connect.shares.ShareSession.Security(
+                        owner == null ? null : owner.toString(), aces(f.getSecurity(false)));
+            }
+        });
+    }
+
+    /** Total and free bytes of the disk under a share. */
+    public org.migrationconsole.connect.shares.ShareSession.Space space(String share) throws Exception {
+        return call("disk space of " + share, ctx -> {
+            try (SmbFile f = file(ctx, share, "")) {
+                return new org.migrationconsole.connect.shares.ShareSession.Space(f.length(), f.getDiskFreeSpace());
+            }
+        });
+    }
+
     @Override
     public synchronized void close() {
         try {

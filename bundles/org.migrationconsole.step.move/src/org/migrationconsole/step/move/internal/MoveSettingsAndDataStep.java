@@ -21,7 +21,9 @@ public class MoveSettingsAndDataStep extends DeclaredStep {
                     .title("Review the source shares and prepare the destination folders")
                     .description("Write down every shared folder on the source with its permissions, create a matching"
                             + " folder on the destination and make sure the data fits in its free space. While the"
-                            + " copy runs, set the source shares to read-only for everybody.")
+                            + " copy runs, set the source shares to read-only for everybody. The console lists the"
+                            + " shares, their sizes and permissions (data inventory) and checks the destination's free"
+                            + " space for your mapping (data plan --map SHARE=DESTINATION).")
                     .after("join.connector").source("catalog 4.1").build(),
             TaskDescriptor.builder("move.copy-data")
                     .title("Copy each share to the destination with robocopy")
@@ -30,8 +32,9 @@ public class MoveSettingsAndDataStep extends DeclaredStep {
                             + " /LOG:C:\\Copyresults.txt, then read the log (it is overwritten by the next run, so"
                             + " keep a copy per share). Neither edition of Microsoft's guide prints a command that"
                             + " works (spaces inside the UNC paths, or the two paths run together): put each UNC path"
-                            + " in double quotes and keep a space between them. The console does not write these"
-                            + " commands for you yet.")
+                            + " in double quotes and keep a space between them. The console writes these scripts"
+                            + " for the shares of the data plan, quoted and explained, one per share and one for"
+                            + " all (artifact 'robocopy scripts').")
                     .kind(MANUAL).after("move.review-shares").source("catalog 4.1a").build(),
             TaskDescriptor.builder("move.import-users")
                     .title("Import user accounts the Dashboard did not pick up")
