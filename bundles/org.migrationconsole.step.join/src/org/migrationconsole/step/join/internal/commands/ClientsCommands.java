@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import org.migrationconsole.api.check.CheckOutcome;
 import org.migrationconsole.api.check.CheckRun;
@@ -39,6 +36,8 @@ import org.migrationconsole.step.join.internal.clients.Computer;
 import org.migrationconsole.step.join.internal.clients.InventoryLine;
 import org.migrationconsole.step.join.internal.clients.Marks;
 import org.migrationconsole.step.join.internal.clients.Marks.Mark;
+import org.migrationconsole.step.join.internal.clients.StoredInventory;
+import org.migrationconsole.step.join.internal.clients.StoredInventory.Snapshot;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -61,9 +60,6 @@ import picocli.CommandLine.Spec;
 @Component(service = CommandContribution.class)
 public class ClientsCommands implements CommandContribution {
 
-    /** The largest checks/latest.json read. */
-    private static final long MAX_LATEST = 16L << 20;
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile CheckService checks;
 
@@ -80,10 +76,6 @@ public class ClientsCommands implements CommandContribution {
     @Override
     public Object create(CommandEnvironment env) {
         return new Root(env, checks);
-    }
-
-    /** An inventory: when it was read and the computers. */
-    record Snapshot(Instant readAt, List<Computer> computers) {
     }
 
     @Command(name = "clients", description = "Step 3: the computer accounts of the source domain, classified, and"
@@ -108,26 +100,7 @@ public class ClientsCommands implements CommandContribution {
 
         /** The inventory of the latest run stored in the workspace, if any. */
         Optional<Snapshot> cached() throws java.io.IOException {
-            Path latest = env.state().workspace().directory().resolve("checks").resolve("latest.json");
-            if (!Files.isRegularFile(latest) || Files.size(latest) > MAX_LATEST) {
-                return Optional.empty();
-            }
-            JsonElement doc = JsonParser.parseString(Files.readString(latest, StandardCharsets.UTF_8));
-            if (!doc.isJsonArray()) {
-                return Optional.empty();
-            }
-            for (JsonElement e : doc.getAsJsonArray()) {
-                JsonObject o = e.getAsJsonObject();
-                if (o.has("id") && InventoryCheck.ID.equals(o.get("id").getAsString())
-                        && "pass".equals(o.get("status").getAsString())) {
-                    List<String> evidence = new ArrayList<>();
-                    o.getAsJsonArray("evidence").forEach(x -> evidence.add(x.getAsString()));
-                    Instant at = o.has("finishedAt") && !o.get("finishedAt").isJsonNull()
-                            ? Instant.parse(o.get("finishedAt").getAsString()) : null;
-                    return Optional.of(new Snapshot(at, InventoryLine.parseAll(evidence)));
-                }
-            }
-            return Optional.empty();
+            return StoredInventory.latest(env.state().workspace().directory());
         }
     }
 
