@@ -52,8 +52,8 @@ import org.osgi.service.event.Event;
  */
 public class ClientsPart {
 
-    /** Widget ids for tests ({@code widget.getData(ID_KEY)}). */
-    static final String ID_KEY = "org.migrationconsole.widget";
+    /** Widget ids for tests ({@code widget.getData(StepParts.WIDGET_ID)}). */
+    static final String ID_KEY = org.migrationconsole.ui.step.StepParts.WIDGET_ID;
 
     @Inject
     private MigrationStateService state;
