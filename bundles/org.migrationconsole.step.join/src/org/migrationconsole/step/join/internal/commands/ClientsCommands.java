@@ -80,7 +80,7 @@ public class ClientsCommands implements CommandContribution {
 
     @Command(name = "clients", description = "Step 3: the computer accounts of the source domain, classified, and"
             + " which are connected to the destination or excluded.", subcommands = { ListCommand.class,
-                    MarkCommand.class })
+                    MarkCommand.class, GpResultCommand.class })
     static final class Root implements Callable<Integer> {
         final CommandEnvironment env;
         final CheckService checks;
@@ -95,7 +95,7 @@ public class ClientsCommands implements CommandContribution {
         @Override
         public Integer call() {
             throw new ParameterException(spec.commandLine(), "clients takes list [--json] [--stale-days N]"
-                    + " [--cached] or mark NAME connected|excluded --reason TEXT");
+                    + " [--cached], mark NAME connected|excluded --reason TEXT or gpresult NAME FILE");
         }
 
         /** The inventory of the latest run stored in the workspace, if any. */
@@ -395,6 +395,106 @@ public class ClientsCommands implements CommandContribution {
                     + ". 'clients list' (or the checks of step 3) updates check clients.accounted, which gates task "
                     + Marks.TASK + ".");
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "gpresult", description = "Read a client's 'gpresult /r' output (saved to FILE) for where Group"
+            + " Policy came from; journalled on task join.verify-group-policy; exit 1 unless every section names"
+            + " the destination.")
+    static final class GpResultCommand implements Callable<Integer> {
+        /** The largest file read. */
+        static final long MAX = 1L << 20;
+        @ParentCommand
+        Root root;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME", description = "the computer the output comes from")
+        String name;
+        @Parameters(index = "1", paramLabel = "FILE", description = "the output of gpresult /r (English), as saved"
+                + " or pasted into a file")
+        Path file;
+        @Option(names = "--json", description = "print a JSON document")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandEnvironment env = root.env;
+            if (name.isEmpty() || name.length() > 64 || !name.matches("[^\\s\\\\/:*?\"<>|\\p{Cntrl}]+")) {
+                throw new ParameterException(spec.commandLine(), "NAME '" + name + "': a computer name is 1 to 64"
+                        + " characters without spaces, control characters or \\ / : * ? \" < > |");
+            }
+            if (!java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new ParameterException(spec.commandLine(), "FILE '" + file + "': not a regular file");
+            }
+            if (java.nio.file.Files.size(file) > MAX) {
+                throw new ParameterException(spec.commandLine(), "FILE '" + file + "': larger than 1 MiB; gpresult"
+                        + " /r output is a few KiB");
+            }
+            Optional<ConnectionProfile> profile = env.workspaceProfile();
+            String destination = profile.map(ConnectionProfile::destinationHost).orElse(null);
+            if (destination == null || destination.isBlank()) {
+                env.err().println("error: the workspace profile names no destination.host, so there is nothing to"
+                        + " compare with; import a profile that has it ('profile import FILE')");
+                return ExitCodes.USAGE;
+            }
+            Optional<Snapshot> snap = root.cached();
+            if (snap.isPresent() && snap.get().computers().stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
+                throw new ParameterException(spec.commandLine(), "NAME '" + name + "': no computer account of that"
+                        + " name in the inventory read " + snap.get().readAt() + "; 'clients list' reads it again");
+            }
+            List<org.migrationconsole.step.join.internal.clients.GpResult.Section> sections =
+                    org.migrationconsole.step.join.internal.clients.GpResult.parse(
+                            org.migrationconsole.step.join.internal.clients.GpResult.decode(
+                                    java.nio.file.Files.readAllBytes(file)));
+            if (sections.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "FILE '" + file + "': no 'Group Policy was applied"
+                        + " from:' line; give the output of gpresult /r from an English Windows (other languages are"
+                        + " not recognised)");
+            }
+            String source = profile.get().sourceHost();
+            List<String> parts = new ArrayList<>();
+            boolean allDestination = true;
+            JsonArray arr = new JsonArray();
+            for (var sec : sections) {
+                boolean dest = org.migrationconsole.step.join.internal.clients.GpResult.sameServer(sec.appliedFrom(),
+                        destination);
+                boolean src = org.migrationconsole.step.join.internal.clients.GpResult.sameServer(sec.appliedFrom(),
+                        source);
+                String who = dest ? "the destination" : src ? "the source" : "another server";
+                allDestination &= dest;
+                parts.add(sec.name() + " from " + sec.appliedFrom() + " (" + who + ")");
+                JsonObject o = new JsonObject();
+                o.addProperty("section", sec.name());
+                o.addProperty("appliedFrom", sec.appliedFrom());
+                o.addProperty("lastApplied", sec.lastApplied());
+                o.addProperty("server", dest ? "destination" : src ? "source" : "other");
+                arr.add(o);
+            }
+            String computerName = snap.flatMap(s -> s.computers().stream().filter(c -> c.name().equalsIgnoreCase(name))
+                    .findFirst()).map(Computer::name).orElse(name);
+            try {
+                env.state().addNote("join.verify-group-policy", "gpresult of " + computerName + ": "
+                        + String.join("; ", parts));
+            } catch (MigrationRuleException e) {
+                env.err().println("refused: " + e.getMessage());
+                return ExitCodes.REFUSED;
+            }
+            if (json) {
+                JsonObject doc = new JsonObject();
+                doc.addProperty("computer", computerName);
+                doc.addProperty("destination", destination);
+                doc.addProperty("fromDestination", allDestination);
+                doc.add("sections", arr);
+                env.out().println(env.prettyJson(doc));
+            } else {
+                env.out().println(computerName + ": " + String.join("; ", parts) + ".");
+                if (!allDestination) {
+                    env.out().println("Not yet from the destination: on " + computerName + " run gpupdate /force and"
+                            + " gpresult /r again; if the destination still does not show, open rsop.msc, expand the"
+                            + " node marked with an X and read View Error.");
+                }
+            }
+            return allDestination ? ExitCodes.OK : ExitCodes.REFUSED;
         }
     }
 }
