@@ -1110,6 +1110,33 @@ class LabChecksTest {
         String journal = mc(ws, "journal").out();
         assertTrue(journal.contains("Computer WS-W2K01 marked excluded: no Connector for this system"), journal);
         assertEquals(1, journal.split("Computer WS-XP01 marked", -1).length - 1, "the repeated mark is not journalled");
+        // a client's gpresult /r (UTF-16LE, as PowerShell saves it): user settings still from the source
+        String gp = "\r\nCOMPUTER SETTINGS\r\n------------------\r\n    CN=WS-WIN10-01,OU=SBSComputers\r\n"
+                + "    Last time Group Policy was applied: 12/1/2026 at 9:20:00 AM\r\n"
+                + "    Group Policy was applied from:      NEWDC.contoso.local\r\n\r\nUSER SETTINGS\r\n"
+                + "--------------\r\n    Last time Group Policy was applied: 12/1/2026 at 9:26:27 AM\r\n"
+                + "    Group Policy was applied from:      SBS2003.contoso.local\r\n";
+        Path gpFile = ws.resolve("gpresult-ws-win10-01.txt");
+        byte[] utf16 = gp.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xff;
+        withBom[1] = (byte) 0xfe;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        Files.write(gpFile, withBom);
+        Result notYet = mc(ws, "clients", "gpresult", "WS-WIN10-01", gpFile.toString(), "--json");
+        assertEquals(1, notYet.exit(), notYet.toString());
+        JsonObject gpJson = JsonParser.parseString(notYet.out()).getAsJsonObject();
+        assertEquals("destination", gpJson.getAsJsonArray("sections").get(0).getAsJsonObject().get("server")
+                .getAsString());
+        assertEquals("source", gpJson.getAsJsonArray("sections").get(1).getAsJsonObject().get("server")
+                .getAsString());
+        Files.writeString(gpFile, gp.replace("SBS2003.contoso.local", "NEWDC"), StandardCharsets.UTF_8);
+        Result fromDestination = mc(ws, "clients", "gpresult", "ws-win10-01", gpFile.toString());
+        assertEquals(0, fromDestination.exit(), fromDestination.toString());
+        assertTrue(fromDestination.out().contains("user settings from NEWDC (the destination)"),
+                fromDestination.out());
+        assertTrue(mc(ws, "journal").out().contains("gpresult of WS-WIN10-01: computer settings from"
+                + " NEWDC.contoso.local (the destination); user settings from SBS2003.contoso.local (the source)"));
         System.out.printf("[clients] inventory, marks and gate in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -1135,6 +1162,12 @@ class LabChecksTest {
         cases.put(List.of("list", "--cached", "--stale-days", "ninety"), List.of("--stale-days", "1 to 9999"));
         cases.put(List.of("list", "--cached", "--password-file", PASSWORD.toString()), List.of("--cached",
                 "--password-file"));
+        Path notGp = Product.newWorkspace("lab-clients-bad-files").resolve("notes.txt");
+        Files.writeString(notGp, "Windows IP Configuration\r\n   Host Name . . . : WS-XP01\r\n");
+        cases.put(List.of("gpresult", "WS-XP01", notGp.toString()), List.of("FILE", "Group Policy was applied from"));
+        cases.put(List.of("gpresult", "WS-XP01", notGp.resolveSibling("missing.txt").toString()), List.of("FILE",
+                "not a regular file"));
+        cases.put(List.of("gpresult", "NO-SUCH-PC", notGp.toString()), List.of("NAME 'NO-SUCH-PC'"));
         for (Map.Entry<List<String>, List<String>> c : cases.entrySet()) {
             List<String> args = new ArrayList<>(List.of("clients"));
             args.addAll(c.getKey());
