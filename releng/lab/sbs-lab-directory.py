@@ -256,7 +256,9 @@ def client_logons_and_dns(db):
                       expression="(&(objectClass=dnsZone)(name=%s))" % DNS_DOMAIN, attrs=["dn"],
                       controls=["search_options:1:2"])
     if not zones:
-        raise SystemExit("no dnsZone %s" % DNS_DOMAIN)
+        # not seen so far; the inventory then finds no A record for any client, which its tests notice
+        print("warning: no dnsZone %s in the directory: the clients get no A records" % DNS_DOMAIN)
+        return
     zone = zones[0].dn
     for name, ip in CLIENT_ADDRESSES.items():
         node = ldb.Dn(db, "DC=%s,%s" % (name.lower(), zone))
