@@ -182,7 +182,16 @@ public class ClientsCommands implements CommandContribution {
                     lastExit = ExitCodes.USAGE;
                     return Optional.empty();
                 }
-                password = passwordFile != null ? env.readPasswordFile(passwordFile) : firstLine(env);
+                if (passwordFile != null) {
+                    try {
+                        password = env.readPasswordFile(passwordFile);
+                    } catch (java.io.IOException e) {
+                        throw new ParameterException(spec.commandLine(), "--password-file '" + passwordFile
+                                + "': cannot be read (" + e.getMessage() + ")");
+                    }
+                } else {
+                    password = firstLine(env);
+                }
                 CheckRun run = root.checks.run(profile.get(), password, "join", o -> {
                 }, () -> false);
                 for (CheckOutcome o : run.outcomes()) {
