@@ -1163,6 +1163,8 @@ class LabChecksTest {
         cases.put(List.of("list", "--cached", "--stale-days", "ninety"), List.of("--stale-days", "1 to 9999"));
         cases.put(List.of("list", "--cached", "--password-file", PASSWORD.toString()), List.of("--cached",
                 "--password-file"));
+        cases.put(List.of("list", "--password-file", "/nonexistent/admin.password"), List.of("--password-file",
+                "/nonexistent/admin.password"));
         Path notGp = Product.newWorkspace("lab-clients-bad-files").resolve("notes.txt");
         Files.writeString(notGp, "Windows IP Configuration\r\n   Host Name . . . : WS-XP01\r\n");
         cases.put(List.of("gpresult", "WS-XP01", notGp.toString()), List.of("FILE", "Group Policy was applied from"));
