@@ -185,9 +185,8 @@ public class ClientsCommands implements CommandContribution {
                 if (passwordFile != null) {
                     try {
                         password = env.readPasswordFile(passwordFile);
-                    } catch (java.io.IOException e) {
-                        throw new ParameterException(spec.commandLine(), "--password-file '" + passwordFile
-                                + "': cannot be read (" + e.getMessage() + ")");
+                    } catch (java.io.IOException | ConnectionException e) {
+                        throw new ParameterException(spec.commandLine(), "--password-file: " + e.getMessage());
                     }
                 } else {
                     password = firstLine(env);
