@@ -249,6 +249,12 @@ def client_logons_and_dns(db):
         msg["lastLogonTimestamp"] = ldb.MessageElement(filetime_days_ago(days), ldb.FLAG_MOD_REPLACE,
                                                        "lastLogonTimestamp")
         db.modify(msg, controls=["relax:0"])
+    # samba's newcomputer leaves an account without a password, disabled; a joined computer has a
+    # machine password (pwdLastSet: now) and is enabled
+    for name in LAST_LOGON_DAYS:
+        db.setpassword("(sAMAccountName=%s$)" % name, uuid.uuid4().hex + "Aa1!")
+        ou = SBS_SERVERS if name == "APPSRV01" else SBS_COMPUTERS
+        replace(db, "CN=%s,%s" % (name, dn(db, ou)), userAccountControl=str(dsdb.UF_WORKSTATION_TRUST_ACCOUNT))
     for name in DISABLED_CLIENTS:
         replace(db, "CN=%s,%s" % (name, dn(db, SBS_COMPUTERS)),
                 userAccountControl=str(dsdb.UF_WORKSTATION_TRUST_ACCOUNT | dsdb.UF_ACCOUNTDISABLE))

@@ -325,17 +325,6 @@ class ConsoleWorkbenchTest {
         screenshot("clients-view");
     }
 
-    /** A screenshot of the whole display into target/ (for a person to look at), when ImageMagick is there. */
-    private static void screenshot(String name) {
-        try {
-            java.nio.file.Path out = java.nio.file.Path.of("target", name + ".png").toAbsolutePath();
-            new ProcessBuilder("import", "-window", "root", out.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // no ImageMagick: no picture
-        }
-    }
-
     @Test
     void theFindingsViewSortsBySeverityFiltersByStepAndShowsEvidenceAndRemedy() throws Exception {
         MigrationStateService state = stateService();

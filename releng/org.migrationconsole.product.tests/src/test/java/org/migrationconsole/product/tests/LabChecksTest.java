@@ -1042,8 +1042,9 @@ class LabChecksTest {
         assertFalse(computer(list, "WS-WIN10-02").get("enabled").getAsBoolean(), "userAccountControl ACCOUNTDISABLE");
         long win7 = computer(list, "WS-WIN7-01").get("idleDays").getAsLong();
         assertTrue(win7 >= 0 && win7 <= 2, "logged on a day ago: " + win7);
-        assertTrue(computer(list, "WS-WIN7-01").has("passwordSet"), "pwdLastSet is read (the lab's accounts never"
-                + " had a machine password set: null)");
+        long pwd = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(computer(list, "WS-WIN7-01")
+                .get("passwordSet").getAsString()), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertTrue(pwd >= 0 && pwd <= 1, "pwdLastSet: the machine password the lab set today: " + pwd);
         // DNS: A records for five of them, none for the others
         JsonObject win10 = computer(list, "WS-WIN10-01");
         assertTrue(win10.get("dnsRecord").getAsBoolean(), win10.toString());
