@@ -302,10 +302,21 @@ public class ClientsCommands implements CommandContribution {
             out.println("Computer accounts" + (snap.readAt() == null ? "" : " read " + snap.readAt())
                     + (fromCache ? " (cached)" : "") + "; stale after " + classifier.staleDays()
                     + " days without a logon:");
-            out.printf("%-16s %-18s %-40s %-7s %-10s %-16s %s%n", "NAME", "CLASS", "SYSTEM", "ENABLED",
-                    "LAST LOGON", "DNS A", "MARK");
-            for (String[] r : rows) {
-                out.printf("%-16s %-18s %-40s %-7s %-10s %-16s %s%n", (Object[]) r);
+            String[] head = { "NAME", "CLASS", "SYSTEM", "ENABLED", "LAST LOGON", "DNS A", "MARK" };
+            int[] width = new int[head.length];
+            for (String[] r : java.util.stream.Stream.concat(java.util.stream.Stream.<String[]>of(head), rows.stream())
+                    .toList()) {
+                for (int i = 0; i < r.length - 1; i++) {
+                    width[i] = Math.max(width[i], r[i].length());
+                }
+            }
+            for (String[] r : java.util.stream.Stream.concat(java.util.stream.Stream.<String[]>of(head), rows.stream())
+                    .toList()) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.length; i++) {
+                    line.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+                }
+                out.println(line.toString().stripTrailing());
             }
             out.println();
             out.println(active + " active computers, " + (active - left.size()) + " accounted for"
