@@ -69,18 +69,18 @@ public class AccountedCheck extends DeclaredCheck {
             Classification k = classifier.classify(c, today);
             Optional<Mark> m = Marks.of(marks, c.name());
             if (!k.active()) {
-                notCounted.add(c.name() + " (" + k.kind().label() + ")");
+                notCounted.add(c.name() + " (" + k.kind().shortLabel() + ")");
                 continue;
             }
             active++;
             if (m.isEmpty()) {
                 left.add(c.name());
-                evidence.add(c.name() + " (" + k.kind().label() + "): not accounted for");
+                evidence.add(c.name() + " (" + k.kind().shortLabel() + "): not accounted for");
             } else {
                 Mark x = m.get();
                 connected += x.connected() ? 1 : 0;
                 excluded += x.connected() ? 0 : 1;
-                evidence.add(c.name() + " (" + k.kind().label() + "): " + x.state()
+                evidence.add(c.name() + " (" + k.kind().shortLabel() + "): " + x.state()
                         + (x.reason() == null ? "" : " (" + x.reason() + ")") + ", marked " + x.at() + " by " + x.who());
             }
         }

@@ -69,7 +69,7 @@ public class InventoryCheck extends DeclaredCheck {
         for (Kind k : Kind.values()) {
             Integer n = counts.get(k);
             if (n != null) {
-                parts.add(n + " " + k.label());
+                parts.add(n + " " + k.shortLabel());
             }
         }
         return CheckResult.pass(computers.size() + " computer accounts: " + String.join(", ", parts) + "; " + active

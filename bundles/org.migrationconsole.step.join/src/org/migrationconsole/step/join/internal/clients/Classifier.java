@@ -47,6 +47,16 @@ public final class Classifier {
         public String label() {
             return label;
         }
+
+        /** A short name for counts and lists: "legacy", "server", "can run the Connector". */
+        public String shortLabel() {
+            return switch (this) {
+                case CONNECTOR -> "can run the Connector";
+                case DOMAIN_CONTROLLER -> "domain controller";
+                case UNKNOWN -> "unknown system";
+                default -> id;
+            };
+        }
     }
 
     /**
