@@ -300,9 +300,8 @@ class ConsoleWorkbenchTest {
             }
             return out;
         });
-        assertEquals(List.of("PC-NEW | can run the Connector | not accounted for",
-                "PC-XP | legacy: the Connector does not run on it | not accounted for",
-                "PC-OLD | stale | not counted", "SBS | domain controller (not a client) | not counted"), rows);
+        assertEquals(List.of("PC-NEW | can run the Connector | not accounted for", "PC-XP | legacy | not accounted for",
+                "PC-OLD | stale | not counted", "SBS | domain controller | not counted"), rows);
         String summary = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "clients:summary").getText());
         assertTrue(summary.contains("2 active") && summary.contains("2 left"), summary);
         int before = state.journal().size();

@@ -95,6 +95,7 @@ public class ClientsPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
         connected = new Button(buttons, SWT.PUSH);
         connected.setText("Mark connected");
         connected.setData(ID_KEY, "clients:connected");
@@ -106,6 +107,7 @@ public class ClientsPart {
         Label hint = new Label(buttons, SWT.WRAP);
         hint.setText("\"Run checks\" on the toolbar reads the computer accounts again. Stale after the days set in"
                 + " step 3's notes (stale-days).");
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(hint);
         table.addListener(SWT.Selection, e -> enableButtons());
         enableButtons();
         load();
@@ -189,7 +191,7 @@ public class ClientsPart {
                 accounted += r.mark() == null ? 0 : 1;
             }
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { c.name(), k.kind().label(),
+            item.setText(new String[] { c.name(), k.kind().shortLabel(),
                     c.os() + (c.servicePack().isEmpty() ? "" : " " + c.servicePack()), c.enabled() ? "yes" : "no",
                     c.lastLogon() == null ? "never" : c.lastLogon().toString(),
                     !c.dnsKnown() ? "?" : c.addresses().isEmpty() ? "none" : String.join(", ", c.addresses()),
@@ -207,7 +209,9 @@ public class ClientsPart {
             text = "No inventory yet: run the checks of step 3 (\"Run checks\" on the toolbar) to read the computer"
                     + " accounts.";
         } else {
-            text = rows.size() + " computer accounts read " + l.snapshot().readAt() + "; " + active
+            text = rows.size() + " computer accounts read " + (l.snapshot().readAt() == null ? "(time unknown)"
+                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                            .format(l.snapshot().readAt().atZone(ZoneOffset.UTC))) + "; " + active
                     + " active (enabled, logon within " + l.staleDays() + " days), " + accounted + " accounted for"
                     + (active == accounted ? "." : ", " + (active - accounted) + " left.");
         }
