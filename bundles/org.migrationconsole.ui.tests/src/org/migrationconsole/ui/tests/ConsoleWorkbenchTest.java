@@ -252,14 +252,16 @@ class ConsoleWorkbenchTest {
     void theClientsViewListsTheInventoryAndMarksAComputerConnected() throws Exception {
         MigrationStateService state = stateService();
         Instant at = Instant.now();
+        // a name of its own per run: the UI workspace may keep the marks of an earlier run
+        String pc = "PC-" + Long.toHexString(at.toEpochMilli() & 0xfffffffL).toUpperCase(java.util.Locale.ROOT);
         String today = at.toString().substring(0, 10);
         String old = at.minus(java.time.Duration.ofDays(200)).toString().substring(0, 10);
         new RunStore(state.workspace().directory()).save(new CheckRun(at, "clients view test", List.of(
                 new CheckOutcome("clients.inventory", "Inventory", "join", null, Severity.INFO, CheckResult.pass(
                         "4 computer accounts", List.of(
-                                "computer PC-NEW | os Windows 10 Pro | sp - | enabled | member | last logon " + today
+                                "computer " + pc + " | os Windows 10 Pro | sp - | enabled | member | last logon " + today
                                         + " | password set " + today + " | created " + today
-                                        + " | dns pc-new.contoso.local 10.0.0.5 | dn CN=PC-NEW,DC=contoso,DC=local",
+                                        + " | dns pc-new.contoso.local 10.0.0.5 | dn CN=" + pc + ",DC=contoso,DC=local",
                                 "computer PC-XP | os Windows XP Professional | sp Service Pack 3 | enabled | member"
                                         + " | last logon " + today + " | password set never | created " + today
                                         + " | dns pc-xp.contoso.local none | dn CN=PC-XP,DC=contoso,DC=local",
@@ -300,7 +302,7 @@ class ConsoleWorkbenchTest {
             }
             return out;
         });
-        assertEquals(List.of("PC-NEW | can run the Connector | not accounted for", "PC-XP | legacy | not accounted for",
+        assertEquals(List.of(pc + " | can run the Connector | not accounted for", "PC-XP | legacy | not accounted for",
                 "PC-OLD | stale | not counted", "SBS | domain controller | not counted"), rows);
         String summary = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "clients:summary").getText());
         assertTrue(summary.contains("2 active") && summary.contains("2 left"), summary);
@@ -317,7 +319,7 @@ class ConsoleWorkbenchTest {
             return i != null && i.getText(6).equals("connected") ? i.getText(6) : null;
         }));
         assertEquals("connected", marked);
-        assertEquals("Computer PC-NEW marked connected", state.journal().get(before).note());
+        assertEquals("Computer " + pc + " marked connected", state.journal().get(before).note());
         assertEquals("join.connector", state.journal().get(before).taskId());
         assertTrue(onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "clients:summary").getText())
                 .contains("1 left"));
