@@ -219,7 +219,61 @@ CLIENTS = [
     ("WS-WIN7-01", "Windows 7 Professional", "6.1 (7601)", "Service Pack 1"),
     ("LAPTOP-WIN7", "Windows 7 Professional", "6.1 (7601)", "Service Pack 1"),
     ("WS-WIN10-01", "Windows 10 Pro", "10.0 (19045)", None),
+    ("WS-W2K01", "Windows 2000 Professional", "5.0 (2195)", "Service Pack 4"),
+    ("WS-WIN10-02", "Windows 10 Pro", "10.0 (19045)", None),   # disabled: a spare, see DISABLED_CLIENTS
 ]
+DISABLED_CLIENTS = ["WS-WIN10-02"]
+# (step 3's inventory) days since the last logon (lastLogonTimestamp); LAPTOP-WIN7 has not logged
+# on for 200 days (stale), the others recently; APPSRV01 is the member server
+LAST_LOGON_DAYS = {"WS-XP01": 2, "WS-XP02": 5, "WS-VISTA01": 9, "WS-WIN7-01": 1, "LAPTOP-WIN7": 200,
+                   "WS-WIN10-01": 3, "WS-W2K01": 12, "WS-WIN10-02": 30, "APPSRV01": 1}
+# A records in the domain's zone (the others have none)
+CLIENT_ADDRESSES = {"WS-WIN10-01": "10.99.0.31", "WS-WIN7-01": "10.99.0.32", "WS-XP01": "10.99.0.33",
+                    "WS-W2K01": "10.99.0.34", "APPSRV01": "10.99.0.40"}
+
+
+def filetime_days_ago(days):
+    """A Windows FILETIME (100 ns since 1601) for now minus DAYS days."""
+    return str(int((time.time() - days * 86400) * 10000000) + 116444736000000000)
+
+
+def client_logons_and_dns(db):
+    """Sets lastLogonTimestamp of the computers (LAST_LOGON_DAYS) and adds their A records
+    (CLIENT_ADDRESSES) as dnsNode objects in the domain's zone, as the clients' DNS registration does."""
+    from samba.dcerpc import dnsp
+    from samba.ndr import ndr_pack
+    from samba.provision.sambadns import ARecord
+    for name, days in LAST_LOGON_DAYS.items():
+        ou = SBS_SERVERS if name == "APPSRV01" else SBS_COMPUTERS
+        msg = ldb.Message(ldb.Dn(db, "CN=%s,%s" % (name, dn(db, ou))))
+        msg["lastLogonTimestamp"] = ldb.MessageElement(filetime_days_ago(days), ldb.FLAG_MOD_REPLACE,
+                                                       "lastLogonTimestamp")
+        db.modify(msg, controls=["relax:0"])
+    # samba's newcomputer leaves an account without a password, disabled; a joined computer has a
+    # machine password (pwdLastSet: now) and is enabled
+    for name in LAST_LOGON_DAYS:
+        db.setpassword("(sAMAccountName=%s$)" % name, uuid.uuid4().hex + "Aa1!")
+        ou = SBS_SERVERS if name == "APPSRV01" else SBS_COMPUTERS
+        replace(db, "CN=%s,%s" % (name, dn(db, ou)), userAccountControl=str(dsdb.UF_WORKSTATION_TRUST_ACCOUNT))
+    for name in DISABLED_CLIENTS:
+        replace(db, "CN=%s,%s" % (name, dn(db, SBS_COMPUTERS)),
+                userAccountControl=str(dsdb.UF_WORKSTATION_TRUST_ACCOUNT | dsdb.UF_ACCOUNTDISABLE))
+    zones = db.search(base=str(db.get_root_basedn()), scope=ldb.SCOPE_SUBTREE,
+                      expression="(&(objectClass=dnsZone)(name=%s))" % DNS_DOMAIN, attrs=["dn"],
+                      controls=["search_options:1:2"])
+    if not zones:
+        # not seen so far; the inventory then finds no A record for any client, which its tests notice
+        print("warning: no dnsZone %s in the directory: the clients get no A records" % DNS_DOMAIN)
+        return
+    zone = zones[0].dn
+    for name, ip in CLIENT_ADDRESSES.items():
+        node = ldb.Dn(db, "DC=%s,%s" % (name.lower(), zone))
+        if exists(db, str(node)):
+            continue
+        msg = ldb.Message(node)
+        msg["objectClass"] = ldb.MessageElement(["top", "dnsNode"], ldb.FLAG_MOD_ADD, "objectClass")
+        msg["dnsRecord"] = ldb.MessageElement([ndr_pack(ARecord(ip))], ldb.FLAG_MOD_ADD, "dnsRecord")
+        db.add(msg)
 
 
 def exchange_paths(db):
@@ -349,6 +403,7 @@ def populate(conf, sysvol_domain_dir, user_password):
     except Exception:
         db.transaction_cancel()
         raise
+    client_logons_and_dns(db)
 
     # The Default Domain Controllers Policy as SBS 2003 leaves it (UTF-16LE, like secedit).
     sids = {sam: sid_of(db, sam) for sam in ("IUSR_%s" % SBS, "IWAM_%s" % SBS, "SBSMonAcct")}

@@ -251,6 +251,90 @@ class ConsoleWorkbenchTest {
         assertEquals("in progress", stateCell);
     }
 
+    /**
+     * Step 3's Clients view (bundle org.migrationconsole.step.join.ui): opened from the button its model
+     * fragment adds to step 3's checklist toolbar, it lists the inventory of a stored run (here written
+     * in the workspace's format; the inventory itself is read from the lab in the product tests) and
+     * marks the selected computer connected through the state service.
+     */
+    @Test
+    void theClientsViewListsTheInventoryAndMarksAComputerConnected() throws Exception {
+        MigrationStateService state = stateService();
+        Instant at = Instant.now();
+        // a name of its own per run: the UI workspace may keep the marks of an earlier run
+        String pc = "PC-" + Long.toHexString(at.toEpochMilli() & 0xfffffffL).toUpperCase(java.util.Locale.ROOT);
+        String today = at.toString().substring(0, 10);
+        String old = at.minus(java.time.Duration.ofDays(200)).toString().substring(0, 10);
+        new RunStore(state.workspace().directory()).save(new CheckRun(at, "clients view test", List.of(
+                new CheckOutcome("clients.inventory", "Inventory", "join", null, Severity.INFO, CheckResult.pass(
+                        "4 computer accounts", List.of(
+                                "computer " + pc + " | os Windows 10 Pro | sp - | enabled | member | last logon " + today
+                                        + " | password set " + today + " | created " + today
+                                        + " | dns pc-new.contoso.local 10.0.0.5 | dn CN=" + pc + ",DC=contoso,DC=local",
+                                "computer PC-XP | os Windows XP Professional | sp Service Pack 3 | enabled | member"
+                                        + " | last logon " + today + " | password set never | created " + today
+                                        + " | dns pc-xp.contoso.local none | dn CN=PC-XP,DC=contoso,DC=local",
+                                "computer PC-OLD | os Windows 7 Professional | sp Service Pack 1 | enabled | member"
+                                        + " | last logon " + old + " | password set never | created " + old
+                                        + " | dns pc-old.contoso.local none | dn CN=PC-OLD,DC=contoso,DC=local",
+                                "computer SBS | os Windows Server 2003 | sp Service Pack 2 | enabled | domain"
+                                        + " controller | last logon " + today + " | password set never | created "
+                                        + old + " | dns sbs.contoso.local 10.0.0.1 | dn CN=SBS,DC=contoso,DC=local")),
+                        at, 5)), false));
+        state.recordEvent("checks", "clients view test results stored");
+        onUi(() -> {
+            Table nav = find(shell, Table.class, "navigator");
+            nav.setSelection(2);
+            nav.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new Event());
+            return null;
+        });
+        ToolItem clients = waitFor("the Clients button on step 3's toolbar", () -> onUi(() -> {
+            for (ToolItem item : allToolItems(shell)) {
+                if ("Clients".equals(item.getText()) && item.getParent().isVisible()) {
+                    return item;
+                }
+            }
+            return null;
+        }));
+        onUi(() -> {
+            clients.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return null;
+        });
+        Table table = waitFor("the clients table with 4 rows", () -> onUi(() -> {
+            Table t = find(shell, Table.class, "clients:table");
+            return t != null && t.isVisible() && t.getItemCount() == 4 ? t : null;
+        }));
+        List<String> rows = onUi(() -> {
+            List<String> out = new ArrayList<>();
+            for (TableItem i : table.getItems()) {
+                out.add(i.getText(0) + " | " + i.getText(1) + " | " + i.getText(6));
+            }
+            return out;
+        });
+        assertEquals(List.of(pc + " | can run the Connector | not accounted for", "PC-XP | legacy | not accounted for",
+                "PC-OLD | stale | not counted", "SBS | domain controller | not counted"), rows);
+        String summary = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "clients:summary").getText());
+        assertTrue(summary.contains("2 active") && summary.contains("2 left"), summary);
+        int before = state.journal().size();
+        onUi(() -> {
+            table.setSelection(0);
+            table.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            find(shell, org.eclipse.swt.widgets.Button.class, "clients:connected").notifyListeners(
+                    org.eclipse.swt.SWT.Selection, new Event());
+            return null;
+        });
+        String marked = waitFor("the mark in the table", () -> onUi(() -> {
+            TableItem i = table.getItemCount() == 4 ? table.getItem(0) : null;
+            return i != null && i.getText(6).equals("connected") ? i.getText(6) : null;
+        }));
+        assertEquals("connected", marked);
+        assertEquals("Computer " + pc + " marked connected", state.journal().get(before).note());
+        assertEquals("join.connector", state.journal().get(before).taskId());
+        assertTrue(onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "clients:summary").getText())
+                .contains("1 left"));
+        screenshot("clients-view");
+    }
+
     @Test
     void theFindingsViewSortsBySeverityFiltersByStepAndShowsEvidenceAndRemedy() throws Exception {
         MigrationStateService state = stateService();

@@ -1,21 +1,25 @@
 package org.migrationconsole.step.join.internal.checks;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import org.migrationconsole.api.check.CheckContext;
 import org.migrationconsole.api.check.CheckResult;
-import org.migrationconsole.api.check.Directory;
-import org.migrationconsole.api.check.Directory.Entry;
-import org.migrationconsole.api.check.Directory.Scope;
 import org.migrationconsole.api.check.DeclaredCheck;
 import org.migrationconsole.api.check.MigrationCheck;
 import org.migrationconsole.api.check.Severity;
+import org.migrationconsole.step.join.internal.clients.Classifier;
+import org.migrationconsole.step.join.internal.clients.Classifier.Kind;
+import org.migrationconsole.step.join.internal.clients.Computer;
+import org.migrationconsole.step.join.internal.clients.Inventory;
 import org.osgi.service.component.annotations.Component;
 
-/** Lists the computers running Windows XP or Vista, which cannot run the Windows Server Essentials Connector. */
+/**
+ * Lists the computers that cannot take the Connector: Windows 2000, XP or Vista, a system not
+ * recognised, or a server (domain controllers are not clients and are left out).
+ */
 @Component(service = MigrationCheck.class)
 public class ConnectorEligibilityCheck extends DeclaredCheck {
 
@@ -27,38 +31,36 @@ public class ConnectorEligibilityCheck extends DeclaredCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) throws Exception {
-        Directory dir = ctx.directory();
-        List<Entry> computers = new ArrayList<>(dir.search(dir.defaultNamingContext(), Scope.SUBTREE,
-                "(&(objectCategory=computer)(operatingSystem=*))", "cn", "operatingSystem",
-                "operatingSystemServicePack"));
-        computers.sort(Comparator.comparing(e -> String.valueOf(e.first("cn")), String.CASE_INSENSITIVE_ORDER));
-        // the Connector runs on Windows 7, 8, 8.1, 10 and 11 (and Mac OS X); Windows 2000, XP, Vista and
-        // anything not recognised are flagged; servers are named as such (they get no Connector)
-        String source = ctx.profile().sourceHost().split("\\.")[0];
+        Classifier classifier = new Classifier(Classifier.DEFAULT_STALE_DAYS);
+        LocalDate today = ctx.now().atZone(ZoneOffset.UTC).toLocalDate();
+        List<Computer> computers = Inventory.read(ctx, false);
         List<String> legacy = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         int servers = 0;
-        for (Entry e : computers) {
-            String cn = e.first("cn");
-            if (cn != null && cn.equalsIgnoreCase(source)) {
-                continue; // the source server itself is removed in step 6
+        int read = 0;
+        for (Computer c : computers) {
+            Kind kind = classifier.systemKind(c);
+            if (kind == Kind.DOMAIN_CONTROLLER) {
+                continue; // the source is removed in step 6, the destination is the new server
             }
-            String os = e.first("operatingSystem");
-            String plain = os.replaceAll("[\u00ae\u2122]", "").toLowerCase(Locale.ROOT);
-            boolean server = plain.contains("server");
-            boolean supported = !server && (plain.matches(".*windows (7|8|8\\.1|10|11)\\b.*")
-                    || plain.contains("mac os"));
-            if (!supported) {
-                String why = plain.contains("windows xp") || plain.contains("windows vista")
-                        || plain.contains("windows 2000") ? "cannot run the Connector"
-                                : server ? "a server, not a Connector client" : "not a system the Connector knows";
-                String sp = e.first("operatingSystemServicePack");
-                legacy.add(cn + (server ? " (server)" : ""));
-                servers += server ? 1 : 0;
-                evidence.add(cn + ": " + os + (sp == null ? "" : " " + sp) + " - " + why + " (" + e.dn() + ")");
+            read++;
+            if (kind == Kind.CONNECTOR) {
+                continue;
             }
+            String why = switch (kind) {
+                case LEGACY -> "cannot run the Connector";
+                case SERVER -> "a server, not a Connector client";
+                default -> "not a system the Connector knows";
+            };
+            servers += kind == Kind.SERVER ? 1 : 0;
+            legacy.add(c.name() + (kind == Kind.SERVER ? " (server)" : ""));
+            evidence.add(c.name() + ": " + (c.os().isEmpty() ? "no operatingSystem" : c.os())
+                    + (c.servicePack().isEmpty() ? "" : " " + c.servicePack()) + " - " + why
+                    + (classifier.classify(c, today).active() ? "" : " (" + classifier.classify(c, today).kind().label()
+                            + ")")
+                    + " (" + c.dn() + ")");
         }
-        evidence.add(computers.size() + " computer objects with an operatingSystem read, " + legacy.size()
+        evidence.add(read + " computer accounts other than domain controllers read, " + legacy.size()
                 + " of them not Connector clients (" + servers + " servers)");
         if (legacy.isEmpty()) {
             return CheckResult.pass("Every computer runs a system the Connector supports.", evidence);
@@ -67,7 +69,7 @@ public class ConnectorEligibilityCheck extends DeclaredCheck {
                 + " cannot take the Windows Server Essentials Connector (Windows 2000, XP, Vista, an unknown system,"
                 + " or a server): " + String.join(", ", legacy) + ".", evidence,
                 "Upgrade or replace the clients, or leave them as plain domain members without the Connector"
-                        + " (no client backup, health monitoring or Anywhere Access) and record that in task"
-                        + " join.legacy-clients; servers stay domain members and are handled by hand.");
+                        + " (no client backup, health monitoring or Anywhere Access) and record that with 'clients"
+                        + " mark NAME excluded --reason TEXT'; servers stay domain members and are handled by hand.");
     }
 }

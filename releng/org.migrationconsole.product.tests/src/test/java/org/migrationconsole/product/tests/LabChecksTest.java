@@ -73,6 +73,9 @@ class LabChecksTest {
         design("backup.confirmed", "error", "-", "pass");
         design("dhcp.on-source", "info", "prepare.dhcp-plan", "pass");
         design("clients.connector-eligibility", "warning", "-", "fail");
+        design("clients.inventory", "info", "-", "pass");
+        // gates join.connector until every active computer is marked; a warning, so no pre-flight run is blocked
+        design("clients.accounted", "warning", "join.connector", "fail");
         design("domain.sbs-logon-script-users", "info", "-", "fail");
         design("domain.legacy-gpos", "info", "-", "fail");
         design("domain.wmi-filters", "info", "-", "fail");
@@ -297,8 +300,8 @@ class LabChecksTest {
         assertEquals(DESIGN.keySet(), statuses.keySet());
         assertEquals(expected, statuses);
         JsonObject summary = run.json().getAsJsonObject("summary");
-        assertEquals(15, summary.get("pass").getAsInt(), summary.toString());
-        assertEquals(6, summary.get("fail").getAsInt(), summary.toString());
+        assertEquals(16, summary.get("pass").getAsInt(), summary.toString());
+        assertEquals(7, summary.get("fail").getAsInt(), summary.toString());
         assertEquals(0, summary.get("error").getAsInt(), summary.toString());
         assertEquals(5, summary.get("skipped").getAsInt(), "the four destination checks and logon-as-service (path A): "
                 + summary);
@@ -341,7 +344,7 @@ class LabChecksTest {
         assertTrue(message(run.check("dhcp.on-source")).contains("is an authorized DHCP server")
                 && message(run.check("dhcp.on-source")).contains("step 6"));
         String legacyClients = message(run.check("clients.connector-eligibility"));
-        for (String pc : List.of("WS-XP01", "WS-XP02", "WS-VISTA01")) {
+        for (String pc : List.of("WS-XP01", "WS-XP02", "WS-VISTA01", "WS-W2K01")) {
             assertTrue(legacyClients.contains(pc), legacyClients);
         }
         assertFalse(legacyClients.contains("WS-WIN7") || legacyClients.contains("WS-WIN10"), legacyClients);
@@ -362,7 +365,7 @@ class LabChecksTest {
                 ws.resolve("journal.jsonl"))) {
             assertFalse(Files.readString(f).contains(adminPassword), f + " holds the password");
         }
-        assertTrue(Product.headless(ws, "journal").out().contains("26 checks against 'SBS 2003 lab'"));
+        assertTrue(Product.headless(ws, "journal").out().contains("28 checks against 'SBS 2003 lab'"));
 
         reportOf(ws);
     }
@@ -1043,6 +1046,214 @@ class LabChecksTest {
                 a.close();
             }
         }
+    }
+
+    // ------------------------------------------------------------------ step 3: clients
+
+    private static JsonObject computer(JsonObject list, String name) {
+        for (JsonElement e : list.getAsJsonArray("computers")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no computer " + name + " in " + list);
+    }
+
+    private static Map<String, String> classes(JsonObject list) {
+        Map<String, String> out = new TreeMap<>();
+        list.getAsJsonArray("computers").forEach(e -> out.put(e.getAsJsonObject().get("name").getAsString(),
+                e.getAsJsonObject().get("class").getAsString()));
+        return out;
+    }
+
+    private static JsonObject latestCheck(Path ws, String id) throws Exception {
+        for (JsonElement e : JsonParser.parseString(Files.readString(ws.resolve("checks/latest.json")))
+                .getAsJsonArray()) {
+            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + id + " in checks/latest.json of " + ws);
+    }
+
+    /**
+     * Step 3's inventory of the lab's computers (a Windows 2000 one, one without a logon for 200 days,
+     * a disabled one, a member server, the source DC), the marks and the check that gates
+     * join.connector, all through the product's command line.
+     */
+    @Test
+    void clientsInventoryClassifiesEveryLabComputerAndTheMarksAccountForThem() throws Exception {
+        long t0 = System.nanoTime();
+        Path ws = Product.newWorkspace("lab-clients");
+        Result noInventory = mc(ws, "clients", "mark", "WS-XP01", "excluded", "--reason", "XP");
+        assertEquals(1, noInventory.exit(), noInventory.toString());
+        assertTrue(noInventory.err().contains("no inventory") && noInventory.err().contains("clients list"),
+                noInventory.err());
+        assertEquals(0, mc(ws, "profile", "import", PROFILE.toString()).exit());
+        Result listed = mc(ws, "clients", "list", "--json", "--password-file", PASSWORD.toString());
+        assertEquals(0, listed.exit(), listed.toString());
+        assertFalse(listed.out().contains(adminPassword) || listed.err().contains(adminPassword));
+        JsonObject list = JsonParser.parseString(listed.out()).getAsJsonObject();
+        Map<String, String> expected = new TreeMap<>(Map.of("SBS2003", "domain-controller", "WS-XP01", "legacy",
+                "WS-XP02", "legacy", "WS-VISTA01", "legacy", "WS-W2K01", "legacy", "WS-WIN7-01", "connector",
+                "WS-WIN10-01", "connector", "LAPTOP-WIN7", "stale", "WS-WIN10-02", "disabled", "APPSRV01", "server"));
+        assertEquals(expected, classes(list), "every lab computer's class: " + listed.out());
+        assertEquals(90, list.get("staleDays").getAsInt(), "the default");
+        JsonObject w2k = computer(list, "WS-W2K01");
+        assertEquals("Windows 2000 Professional", w2k.get("operatingSystem").getAsString());
+        assertEquals("Service Pack 4", w2k.get("servicePack").getAsString());
+        assertTrue(w2k.get("active").getAsBoolean());
+        JsonObject laptop = computer(list, "LAPTOP-WIN7");
+        long idle = laptop.get("idleDays").getAsLong();
+        assertTrue(idle >= 199 && idle <= 201, "lastLogonTimestamp 200 days ago, read to the day: " + laptop);
+        assertFalse(laptop.get("active").getAsBoolean());
+        assertEquals("connector", laptop.get("system").getAsString(), "a Windows 7 laptop, but stale");
+        assertTrue(laptop.get("why").getAsString().contains("more than 90 days"), laptop.toString());
+        assertFalse(computer(list, "WS-WIN10-02").get("enabled").getAsBoolean(), "userAccountControl ACCOUNTDISABLE");
+        long win7 = computer(list, "WS-WIN7-01").get("idleDays").getAsLong();
+        assertTrue(win7 >= 0 && win7 <= 2, "logged on a day ago: " + win7);
+        long pwd = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(computer(list, "WS-WIN7-01")
+                .get("passwordSet").getAsString()), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertTrue(pwd >= 0 && pwd <= 1, "pwdLastSet: the machine password the lab set today: " + pwd);
+        // DNS: A records for five of them, none for the others
+        JsonObject win10 = computer(list, "WS-WIN10-01");
+        assertTrue(win10.get("dnsRecord").getAsBoolean(), win10.toString());
+        assertEquals("10.99.0.31", win10.getAsJsonArray("dnsAddresses").get(0).getAsString());
+        assertEquals("ws-win10-01.contoso.local", win10.get("dnsName").getAsString());
+        assertFalse(computer(list, "WS-XP02").get("dnsRecord").getAsBoolean(), "WS-XP02 has no A record");
+        assertTrue(computer(list, "APPSRV01").get("dnsRecord").getAsBoolean());
+        JsonObject summary = list.getAsJsonObject("summary");
+        assertEquals(7, summary.get("active").getAsInt(), summary.toString());
+        assertEquals(0, summary.get("accounted").getAsInt(), summary.toString());
+
+        // the listing ran step 3's checks: the gate of join.connector names what is left
+        JsonObject accounted = latestCheck(ws, "clients.accounted");
+        assertEquals("fail", accounted.get("status").getAsString(), accounted.toString());
+        assertTrue(message(accounted).startsWith("7 of 7 active computers are not accounted for yet"),
+                message(accounted));
+        assertFalse(message(accounted).contains("LAPTOP-WIN7") || message(accounted).contains("SBS2003"),
+                message(accounted));
+        assertEquals("join.connector", accounted.get("task").getAsString());
+
+        // another threshold for one listing, from the stored inventory: 2 days makes WS-XP02 (5 days) stale
+        Result shortList = mc(ws, "clients", "list", "--cached", "--stale-days", "4", "--json");
+        assertEquals(0, shortList.exit(), shortList.toString());
+        Map<String, String> shortClasses = classes(JsonParser.parseString(shortList.out()).getAsJsonObject());
+        assertEquals("stale", shortClasses.get("WS-XP02"));
+        assertEquals("stale", shortClasses.get("WS-VISTA01"));
+        assertEquals("legacy", shortClasses.get("WS-XP01"));
+
+        // marks; a legacy computer cannot be "connected"
+        Result xpConnected = mc(ws, "clients", "mark", "WS-XP01", "connected");
+        assertEquals(1, xpConnected.exit(), xpConnected.toString());
+        assertTrue(xpConnected.err().contains("Windows XP Professional") && xpConnected.err().contains("excluded"),
+                xpConnected.err());
+        assertEquals(0, mc(ws, "clients", "mark", "WS-WIN10-01", "connected").exit());
+        assertEquals(0, mc(ws, "clients", "mark", "ws-win7-01", "connected").exit(), "names are case-insensitive");
+        for (String pc : List.of("WS-XP01", "WS-XP02", "WS-VISTA01", "WS-W2K01")) {
+            Result r = mc(ws, "clients", "mark", pc, "excluded", "--reason", "no Connector for this system; replaced"
+                    + " in Q1");
+            assertEquals(0, r.exit(), r.toString());
+        }
+        Result again = mc(ws, "clients", "mark", "WS-XP01", "excluded", "--reason",
+                "no Connector for this system; replaced in Q1");
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.out().contains("already marked"), again.out());
+        Result partial = mc(ws, "clients", "list", "--cached", "--json");
+        JsonObject partialSummary = JsonParser.parseString(partial.out()).getAsJsonObject().getAsJsonObject("summary");
+        assertEquals(6, partialSummary.get("accounted").getAsInt(), partial.out());
+        assertEquals("[\"APPSRV01\"]", partialSummary.getAsJsonArray("left").toString());
+        JsonObject xp = computer(JsonParser.parseString(partial.out()).getAsJsonObject(), "WS-XP01");
+        assertEquals("excluded", xp.getAsJsonObject("mark").get("state").getAsString());
+        assertEquals("no Connector for this system; replaced in Q1",
+                xp.getAsJsonObject("mark").get("reason").getAsString());
+
+        Run stillOne = check(ws, PROFILE, "--step", "join");
+        assertEquals("fail", stillOne.status("clients.accounted"));
+        assertTrue(message(stillOne.check("clients.accounted")).contains("1 of 7")
+                && message(stillOne.check("clients.accounted")).contains("APPSRV01"),
+                message(stillOne.check("clients.accounted")));
+        assertEquals(0, mc(ws, "clients", "mark", "APPSRV01", "excluded", "--reason", "member server").exit());
+        Run all = check(ws, PROFILE, "--step", "join");
+        assertEquals("pass", all.status("clients.accounted"), all.check("clients.accounted").toString());
+        assertTrue(message(all.check("clients.accounted")).contains("All 7 active computers are accounted for (2"
+                + " connected, 5 excluded)"), message(all.check("clients.accounted")));
+        // the marks are journal notes of join.connector, with user and time
+        String journal = mc(ws, "journal").out();
+        assertTrue(journal.contains("Computer WS-W2K01 marked excluded: no Connector for this system"), journal);
+        assertEquals(1, journal.split("Computer WS-XP01 marked", -1).length - 1, "the repeated mark is not journalled");
+        // a client's gpresult /r (UTF-16LE, as PowerShell saves it): user settings still from the source
+        String gp = "\r\nCOMPUTER SETTINGS\r\n------------------\r\n    CN=WS-WIN10-01,OU=SBSComputers\r\n"
+                + "    Last time Group Policy was applied: 12/1/2026 at 9:20:00 AM\r\n"
+                + "    Group Policy was applied from:      NEWDC.contoso.local\r\n\r\nUSER SETTINGS\r\n"
+                + "--------------\r\n    Last time Group Policy was applied: 12/1/2026 at 9:26:27 AM\r\n"
+                + "    Group Policy was applied from:      SBS2003.contoso.local\r\n";
+        Path gpFile = ws.resolve("gpresult-ws-win10-01.txt");
+        byte[] utf16 = gp.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xff;
+        withBom[1] = (byte) 0xfe;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        Files.write(gpFile, withBom);
+        Result notYet = mc(ws, "clients", "gpresult", "WS-WIN10-01", gpFile.toString(), "--json");
+        assertEquals(1, notYet.exit(), notYet.toString());
+        JsonObject gpJson = JsonParser.parseString(notYet.out()).getAsJsonObject();
+        assertEquals("destination", gpJson.getAsJsonArray("sections").get(0).getAsJsonObject().get("server")
+                .getAsString());
+        assertEquals("source", gpJson.getAsJsonArray("sections").get(1).getAsJsonObject().get("server")
+                .getAsString());
+        Files.writeString(gpFile, gp.replace("SBS2003.contoso.local", "NEWDC"), StandardCharsets.UTF_8);
+        Result fromDestination = mc(ws, "clients", "gpresult", "ws-win10-01", gpFile.toString());
+        assertEquals(0, fromDestination.exit(), fromDestination.toString());
+        assertTrue(fromDestination.out().contains("user settings from NEWDC (the destination)"),
+                fromDestination.out());
+        assertTrue(mc(ws, "journal").out().contains("gpresult of WS-WIN10-01: computer settings from"
+                + " NEWDC.contoso.local (the destination); user settings from SBS2003.contoso.local (the source)"));
+        System.out.printf("[clients] inventory, marks and gate in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Bad input to the clients commands: exit 2 naming the field and the rule, nothing journalled. */
+    @Test
+    void clientsBadInputNamesTheFieldAndTheRule() throws Exception {
+        long t0 = System.nanoTime();
+        Path ws = Product.newWorkspace("lab-clients-bad");
+        assertEquals(0, mc(ws, "profile", "import", PROFILE.toString()).exit());
+        assertEquals(0, mc(ws, "clients", "list", "--password-file", PASSWORD.toString()).exit());
+        String before = Files.readString(ws.resolve("journal.jsonl"));
+        Map<List<String>, List<String>> cases = new LinkedHashMap<>();
+        cases.put(List.of("mark", "WS-XP01", "excluded"), List.of("--reason", "required"));
+        cases.put(List.of("mark", "WS-XP01", "excluded", "--reason", "  "), List.of("--reason", "empty"));
+        cases.put(List.of("mark", "WS-XP01", "excluded", "--reason", "a\u0007b"), List.of("--reason",
+                "control"));
+        cases.put(List.of("mark", "WS-XP01", "excluded", "--reason", "x".repeat(201)), List.of("--reason",
+                "at most 200"));
+        cases.put(List.of("mark", "WS-XP01", "gone"), List.of("STATE 'gone'", "connected or excluded"));
+        cases.put(List.of("mark", "NO-SUCH-PC", "connected"), List.of("NAME 'NO-SUCH-PC'", "no computer account"));
+        cases.put(List.of("mark", "WS XP01", "connected"), List.of("NAME", "without spaces"));
+        cases.put(List.of("list", "--cached", "--stale-days", "0"), List.of("--stale-days", "1 to 9999"));
+        cases.put(List.of("list", "--cached", "--stale-days", "ninety"), List.of("--stale-days", "1 to 9999"));
+        cases.put(List.of("list", "--cached", "--password-file", PASSWORD.toString()), List.of("--cached",
+                "--password-file"));
+        cases.put(List.of("list", "--password-file", "/nonexistent/admin.password"), List.of("--password-file",
+                "/nonexistent/admin.password"));
+        Path notGp = Product.newWorkspace("lab-clients-bad-files").resolve("notes.txt");
+        Files.writeString(notGp, "Windows IP Configuration\r\n   Host Name . . . : WS-XP01\r\n");
+        cases.put(List.of("gpresult", "WS-XP01", notGp.toString()), List.of("FILE", "Group Policy was applied from"));
+        cases.put(List.of("gpresult", "WS-XP01", notGp.resolveSibling("missing.txt").toString()), List.of("FILE",
+                "not a regular file"));
+        cases.put(List.of("gpresult", "NO-SUCH-PC", notGp.toString()), List.of("NAME 'NO-SUCH-PC'"));
+        for (Map.Entry<List<String>, List<String>> c : cases.entrySet()) {
+            List<String> args = new ArrayList<>(List.of("clients"));
+            args.addAll(c.getKey());
+            Result r = Product.headless(ws, args.toArray(String[]::new));
+            assertEquals(2, r.exit(), c.getKey() + ": " + r);
+            for (String m : c.getValue()) {
+                assertTrue(r.err().contains(m), c.getKey() + ": '" + m + "' in " + r.err());
+            }
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+        assertEquals(before, Files.readString(ws.resolve("journal.jsonl")), "nothing journalled by refused input");
+        System.out.printf("[clients] %d bad inputs refused in %.1f s%n", cases.size(), (System.nanoTime() - t0) / 1e9);
     }
 
     // ------------------------------------------------------------------ gating
