@@ -519,9 +519,27 @@ class LabActionsTest {
         String id = changeId(a);
         JsonObject c = change(ws, id);
         assertEquals("applied", c.get("state").getAsString(), c.toString());
+        // the customer's report lists the change with what it changed, and later that it was undone
+        String applied = reportHtml(ws);
+        assertTrue(applied.contains("Server changes") && applied.contains("applied and verified")
+                && applied.contains("CN=WMIPolicy") && applied.contains(id), "the report's server changes section");
         Result u = mcWith(ws, Map.of(), kerberos, PASSWORD, "change", "undo", id);
         assertEquals(0, u.exit(), "undo over Kerberos: " + u);
         assertSame("apply and undo over Kerberos", before, capture(true));
+        String undone = reportHtml(ws);
+        assertTrue(undone.contains("undone (4 of 4 restored)"), "the report says the change was undone");
+        assertFalse(undone.contains(Files.readString(PASSWORD).strip()), "no password in the report");
+    }
+
+    /** The report's HTML for a workspace ({@code report --out DIR --format html}). */
+    private static String reportHtml(Path ws) throws Exception {
+        Path out = Files.createTempDirectory(ws, "report-");
+        Result r = Product.headless(ws, "report", "--out", out.toString(), "--format", "html");
+        assertEquals(0, r.exit(), r.toString());
+        try (Stream<Path> files = Files.list(out)) {
+            Path html = files.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+            return Files.readString(html);
+        }
     }
 
     // ------------------------------------------------------------------ kill -9
