@@ -737,11 +737,13 @@ bpa_mutation() {  # apply|revert CASE
       sed -i 's/^Version=[0-9]*/Version=7/I' "$(dst_policies)/$BPA_DDP/GPT.INI" ;;
     revert:bpa-gpo-version)
       cp -p "$m.orig" "$(dst_policies)/$BPA_DDP/GPT.INI"; rm -f "$m.orig" ;;
-    apply:bpa-stale-computer)   # APPSRV01: last logon 200 days ago (FILETIME: 100 ns since 1601)
+    apply:bpa-stale-computer)   # APPSRV01 enabled, last logon 200 days ago (FILETIME: 100 ns since 1601)
+      directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" userAccountControl 4096
       directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp \
         "$(( ($(date +%s) - 200 * 86400 + 11644473600) * 10000000 ))" ;;
     revert:bpa-stale-computer)
-      directory dst del "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp ;;
+      directory dst del "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp
+      directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" userAccountControl 4098 ;;
     apply:bpa-ns-old-server)
       dst_dns add "$IP_DST" "$DNS_DOMAIN" @ NS "oldsrv.$DNS_DOMAIN" >/dev/null ;;
     revert:bpa-ns-old-server)
