@@ -79,6 +79,11 @@ final class OldServerRules {
                 }
             }
         }
+        if (evidence.isEmpty()) {
+            evidence.add("no nTDSConnection object under the NTDS Settings of " + t.dcs().size()
+                    + " domain controller(s) (replication without connection objects, as Samba does, or the KCC"
+                    + " has not run yet)");
+        }
         return Verdict.judge(problems, evidence, "Every replication connection comes from a current DC",
                 "{n} replication connection(s) from removed servers",
                 "Delete the connection in Sites and Services (NTDS Settings of the receiving DC); the KCC builds"
