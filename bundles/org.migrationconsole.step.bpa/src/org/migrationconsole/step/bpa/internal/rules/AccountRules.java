@@ -55,6 +55,8 @@ final class AccountRules {
                         ? "never logged on, created " + days + " days ago" : "no logon for " + days + " days"));
             }
         }
+        evidence.add(0, counted + " enabled computer account(s) other than domain controllers (disabled ones are not"
+                + " judged); stale after " + STALE_DAYS + " days without a logon, before " + limit);
         return Verdict.judge(problems, evidence, counted + " enabled computer account(s), none stale",
                 "{n} enabled computer account(s) without a logon for " + STALE_DAYS + " days",
                 "Disable the stale accounts (and delete them after a while) once you know the computers are gone;"
