@@ -707,7 +707,10 @@ BPA_GUID="{0BADF00D-0000-4000-8000-00000000B9A1}"   # a GPO that does not exist
 BPA_OU="OU=SBSComputers,OU=Computers,OU=MyBusiness"
 BPA_HIDDEN_GPO="{BC6B688D-3CE1-45D0-9878-A32617E6930F}" # Small Business Server Auditing Policy
 BPA_DDP="{31B2F340-016D-11D2-945F-00C04FB984F9}"        # Default Domain Policy
-dst_policies() { echo "$LAB_DIR/dst/state/sysvol/$DNS_DOMAIN/Policies"; }
+dst_policies() {  # NEWDC's SYSVOL Policies folder, in its own letter case
+  find "$LAB_DIR/dst/state/sysvol" -maxdepth 2 -type d -ipath "*/$DNS_DOMAIN/policies" | head -n1
+}
+dst_gpo() { find "$(dst_policies)" -maxdepth 1 -type d -iname "$1" | head -n1; }  # GUID -> its folder
 dst_ldap() {  # ldapmodify|ldapadd|ldapdelete|ldapsearch ARGS... against NEWDC as Administrator (LDAPS, lab CA)
   local tool=$1; shift
   cli "$tool" -o ldif-wrap=no -H "ldaps://${HOST_DST,,}.$DNS_DOMAIN" -D "Administrator@$DNS_DOMAIN" -w "$(admin_pw)" "$@"
@@ -729,14 +732,17 @@ bpa_mutation() {  # apply|revert CASE
     revert:bpa-orphan-gpo-folder)
       rm -rf "$(dst_policies)/$BPA_GUID" ;;
     apply:bpa-gpo-folder-missing)
-      mv "$(dst_policies)/$BPA_HIDDEN_GPO" "$(dst_policies)/.bpa-moved-$BPA_HIDDEN_GPO" ;;
+      local g; g=$(dst_gpo "$BPA_HIDDEN_GPO"); [ -n "$g" ] || die "$c: no folder $BPA_HIDDEN_GPO in $(dst_policies)"
+      basename "$g" > "$m.name"; mv "$g" "$(dst_policies)/.bpa-moved-$(basename "$g")" ;;
     revert:bpa-gpo-folder-missing)
-      mv "$(dst_policies)/.bpa-moved-$BPA_HIDDEN_GPO" "$(dst_policies)/$BPA_HIDDEN_GPO" ;;
+      mv "$(dst_policies)/.bpa-moved-$(cat "$m.name")" "$(dst_policies)/$(cat "$m.name")"; rm -f "$m.name" ;;
     apply:bpa-gpo-version)
-      cp -p "$(dst_policies)/$BPA_DDP/GPT.INI" "$m.orig"
-      sed -i 's/^Version=[0-9]*/Version=7/I' "$(dst_policies)/$BPA_DDP/GPT.INI" ;;
+      local ini; ini=$(find "$(dst_gpo "$BPA_DDP")" -maxdepth 1 -iname gpt.ini | head -n1)
+      [ -n "$ini" ] || die "$c: no GPT.INI in $BPA_DDP"
+      cp -p "$ini" "$m.orig"; echo "$ini" > "$m.path"
+      sed -i 's/^Version=[0-9]*/Version=7/I' "$ini" ;;
     revert:bpa-gpo-version)
-      cp -p "$m.orig" "$(dst_policies)/$BPA_DDP/GPT.INI"; rm -f "$m.orig" ;;
+      cp -p "$m.orig" "$(cat "$m.path")"; rm -f "$m.orig" "$m.path" ;;
     apply:bpa-stale-computer)   # APPSRV01 enabled, last logon 200 days ago (FILETIME: 100 ns since 1601)
       directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" userAccountControl 4096
       directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp \
