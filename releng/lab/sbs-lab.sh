@@ -705,10 +705,12 @@ SRV_RECORDS=("$DNS_DOMAIN _ldap._tcp" "_msdcs.$DNS_DOMAIN _ldap._tcp.dc")
 # ---- the destination's planted problems (Best Practices Analyzer), applied on NEWDC
 BPA_GUID="{0BADF00D-0000-4000-8000-00000000B9A1}"   # a GPO that does not exist
 BPA_OU="OU=SBSComputers,OU=Computers,OU=MyBusiness"
-BPA_HIDDEN_GPO="{BC6B688D-3CE1-45D0-9878-A32617E6930F}" # Small Business Server Auditing Policy
+BPA_HIDDEN_GPO_NAME="Small Business Server Auditing Policy"   # its GUID differs per "up"
 BPA_DDP="{31B2F340-016D-11D2-945F-00C04FB984F9}"        # Default Domain Policy
-dst_policies() {  # NEWDC's SYSVOL Policies folder, in its own letter case
-  find "$LAB_DIR/dst/state/sysvol" -maxdepth 2 -type d -ipath "*/$DNS_DOMAIN/policies" | head -n1
+dst_policies() {  # the Policies folder of NEWDC's sysvol share (its path in smb.conf), in its own letter case
+  local share
+  share=$(sed -n '/^\[sysvol\]/,/^\[/s/^[[:space:]]*path[[:space:]]*=[[:space:]]*//p' "$LAB_DIR/dst/etc/smb.conf" | head -n1)
+  find "${share:-$LAB_DIR/dst/state/sysvol}" -maxdepth 2 -type d -ipath "*/$DNS_DOMAIN/policies" | head -n1
 }
 dst_gpo() { find "$(dst_policies)" -maxdepth 1 -type d -iname "$1" | head -n1; }  # GUID -> its folder
 dst_ldap() {  # ldapmodify|ldapadd|ldapdelete|ldapsearch ARGS... against NEWDC as Administrator (LDAPS, lab CA)
@@ -732,7 +734,9 @@ bpa_mutation() {  # apply|revert CASE
     revert:bpa-orphan-gpo-folder)
       rm -rf "$(dst_policies)/$BPA_GUID" ;;
     apply:bpa-gpo-folder-missing)
-      local g; g=$(dst_gpo "$BPA_HIDDEN_GPO"); [ -n "$g" ] || die "$c: no folder $BPA_HIDDEN_GPO in $(dst_policies)"
+      local guid g
+      guid=$(dst_ldap ldapsearch -LLL -b "CN=Policies,CN=System,$BASE_DN" -s one "(displayName=$BPA_HIDDEN_GPO_NAME)" cn | sed -n 's/^cn: //p')
+      g=$(dst_gpo "$guid"); [ -n "$guid" ] && [ -n "$g" ] || die "$c: no folder '$guid' ($BPA_HIDDEN_GPO_NAME) in $(dst_policies): $(ls "$(dst_policies)" | tr '\n' ' ')"
       basename "$g" > "$m.name"; mv "$g" "$(dst_policies)/.bpa-moved-$(basename "$g")" ;;
     revert:bpa-gpo-folder-missing)
       mv "$(dst_policies)/.bpa-moved-$(cat "$m.name")" "$(dst_policies)/$(cat "$m.name")"; rm -f "$m.name" ;;
