@@ -35,3 +35,7 @@ bash "$ROOT/releng/lab/path-b-fsmo-test.sh"
 # the source domain at the Windows 2000 functional level (a lab provisioned that way)
 echo "== Lab test: functional level 2000 (releng/lab/functional-level-2000-test.sh) =="
 bash "$ROOT/releng/lab/functional-level-2000-test.sh"
+
+# step 8's Best Practices Analyzer against NEWDC: healthy, ten planted problems, diff between runs
+echo "== Lab test: the Best Practices Analyzer (releng/lab/bpa-lab-test.sh) =="
+bash "$ROOT/releng/lab/bpa-lab-test.sh"

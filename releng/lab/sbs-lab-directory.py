@@ -541,6 +541,13 @@ def set_attr(conf, rel, attr, value):
     replace(db, dn(db, rel), **{attr: value})
 
 
+def del_attr(conf, rel, attr):
+    db = open_db(conf)
+    msg = ldb.Message(ldb.Dn(db, dn(db, rel)))
+    msg[attr] = ldb.MessageElement([], ldb.FLAG_MOD_DELETE, attr)
+    db.modify(msg)
+
+
 def user_objects(db):
     # every user object except the computer accounts
     return db.search(base=str(db.domain_dn()), scope=ldb.SCOPE_SUBTREE,
@@ -713,6 +720,7 @@ def main(argv):
         "create-gpos": lambda: create_gpos(conf, *args),
         "rename": lambda: rename(conf, *args),
         "set": lambda: set_attr(conf, *args),
+        "del": lambda: del_attr(conf, *args),
         "fill-users": lambda: fill_users(conf, *args),
         "drop-users": lambda: drop_users(conf, *args),
         "count-users": lambda: count_users(conf),

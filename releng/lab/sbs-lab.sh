@@ -719,6 +719,15 @@ cmd_fsmo_transfer() {
   dst samba-tool fsmo transfer --role=all -H "ldap://$IP_DST" -U "$(admin_cred)" >"$LAB_DIR/dst/log/fsmo.log" 2>&1 \
     || { cat "$LAB_DIR/dst/log/fsmo.log" >&2; die "fsmo transfer failed"; }
   src samba-tool fsmo show -H "ldap://$IP_SRC" -U "$(admin_cred)" 2>&1 | sed 's/^/  /'
+  # what Netlogon does on Windows once the PDC emulator moved (the lab's DCs never update DNS
+  # themselves): the new PDC registers _ldap._tcp.pdc._msdcs, the old PDC's record goes
+  local pdc="_ldap._tcp.pdc" zone="_msdcs.$DNS_DOMAIN"
+  dst samba-tool dns add "$IP_DST" "$zone" "$pdc" SRV "${HOST_DST,,}.$DNS_DOMAIN 389 0 100" -U "$(admin_cred)" \
+      >>"$LAB_DIR/dst/log/fsmo.log" 2>&1 || say "fsmo-transfer: registering $pdc.$zone for $HOST_DST failed"
+  dst samba-tool dns delete "$IP_DST" "$zone" "$pdc" SRV "${HOST_SRC,,}.$DNS_DOMAIN 389 0 100" -U "$(admin_cred)" \
+      >>"$LAB_DIR/dst/log/fsmo.log" 2>&1 || true
+  src samba-tool drs replicate "$HOST_SRC" "$HOST_DST" "DC=ForestDnsZones,$BASE_DN" -U "$(admin_cred)" \
+      >>"$LAB_DIR/dst/log/fsmo.log" 2>&1 || say "fsmo-transfer: replicating the PDC record to $HOST_SRC failed"
   say "fsmo-transfer: all roles now on $HOST_DST"
 }
 
@@ -734,8 +743,12 @@ cmd_run() {
 }
 
 # ------------------------------------------------------------------ mutate
+# the BPA's planted problems, on NEWDC (after "join"; see bpa_mutation)
+BPA_MUTATIONS=(bpa-dangling-gplink bpa-orphan-gpo-folder bpa-gpo-folder-missing bpa-gpo-version bpa-stale-computer
+               bpa-ns-old-server bpa-stale-srv bpa-tombstone-60 bpa-orphan-server-object bpa-guest-enabled)
 MUTATIONS=(remove-mybusiness-ou second-a-record remove-delegation-right remove-srv-records
-           downgrade-service-pack too-many-users clock-skew remove-admin-batch-logon no-tls stall-ldap stall-smb)
+           downgrade-service-pack too-many-users clock-skew remove-admin-batch-logon no-tls stall-ldap stall-smb
+           "${BPA_MUTATIONS[@]}")
 
 # restart the source DC keeping its clock offset (no-tls changes smb.conf, then restarts)
 restart_src() {
@@ -774,6 +787,83 @@ dns_tool() {  # samba-tool dns ... against the source DC, from its own namespace
 
 # SRV records of the source DC that "remove-srv-records" deletes: ZONE NAME
 SRV_RECORDS=("$DNS_DOMAIN _ldap._tcp" "_msdcs.$DNS_DOMAIN _ldap._tcp.dc")
+
+# ---- the destination's planted problems (Best Practices Analyzer), applied on NEWDC
+BPA_GUID="{0BADF00D-0000-4000-8000-00000000B9A1}"   # a GPO that does not exist
+BPA_OU="OU=SBSComputers,OU=Computers,OU=MyBusiness"
+BPA_HIDDEN_GPO_NAME="Small Business Server Auditing Policy"   # its GUID differs per "up"
+BPA_DDP="{31B2F340-016D-11D2-945F-00C04FB984F9}"        # Default Domain Policy
+dst_policies() {  # the Policies folder of NEWDC's sysvol share (its path in smb.conf), in its own letter case
+  local share
+  share=$(sed -n '/^\[sysvol\]/,/^\[/s/^[[:space:]]*path[[:space:]]*=[[:space:]]*//p' "$LAB_DIR/dst/etc/smb.conf" | head -n1)
+  find "${share:-$LAB_DIR/dst/state/sysvol}" -maxdepth 2 -type d -ipath "*/$DNS_DOMAIN/policies" | head -n1
+}
+dst_gpo() { find "$(dst_policies)" -maxdepth 1 -type d -iname "$1" | head -n1; }  # GUID -> its folder
+dst_ldap() {  # ldapmodify|ldapadd|ldapdelete|ldapsearch ARGS... against NEWDC as Administrator (LDAPS, lab CA)
+  local tool=$1; shift
+  cli "$tool" -o ldif-wrap=no -H "ldaps://${HOST_DST,,}.$DNS_DOMAIN" -D "Administrator@$DNS_DOMAIN" -w "$(admin_pw)" "$@"
+}
+dst_dns() { dst samba-tool dns "$@" -U "$(admin_cred)"; }
+bpa_mutation() {  # apply|revert CASE
+  local how=$1 c=$2 m=$LAB_DIR/mutations/$2
+  [ -f "$LAB_DIR/dst/samba.pid" ] && kill -0 "$(cat "$LAB_DIR/dst/samba.pid")" 2>/dev/null \
+    || die "$c: NEWDC is not running (run: $0 join)"
+  case $how:$c in
+    apply:bpa-dangling-gplink)
+      dst_ldap ldapsearch -LLL -b "$BPA_OU,$BASE_DN" -s base gPLink | sed -n 's/^gPLink: //p' > "$m.orig"
+      directory dst set "$BPA_OU" gPLink "$(cat "$m.orig")[LDAP://CN=$BPA_GUID,CN=Policies,CN=System,$BASE_DN;0]" ;;
+    revert:bpa-dangling-gplink)
+      directory dst set "$BPA_OU" gPLink "$(cat "$m.orig")"; rm -f "$m.orig" ;;
+    apply:bpa-orphan-gpo-folder)
+      mkdir -p "$(dst_policies)/$BPA_GUID/Machine" "$(dst_policies)/$BPA_GUID/User"
+      printf '[General]\r\nVersion=1\r\n' > "$(dst_policies)/$BPA_GUID/GPT.INI" ;;
+    revert:bpa-orphan-gpo-folder)
+      rm -rf "$(dst_policies)/$BPA_GUID" ;;
+    apply:bpa-gpo-folder-missing)
+      local guid g
+      guid=$(dst_ldap ldapsearch -LLL -b "CN=Policies,CN=System,$BASE_DN" -s one "(displayName=$BPA_HIDDEN_GPO_NAME)" cn | sed -n 's/^cn: //p')
+      g=$(dst_gpo "$guid"); [ -n "$guid" ] && [ -n "$g" ] || die "$c: no folder '$guid' ($BPA_HIDDEN_GPO_NAME) in $(dst_policies): $(ls "$(dst_policies)" | tr '\n' ' ')"
+      basename "$g" > "$m.name"; mv "$g" "$(dst_policies)/.bpa-moved-$(basename "$g")" ;;
+    revert:bpa-gpo-folder-missing)
+      mv "$(dst_policies)/.bpa-moved-$(cat "$m.name")" "$(dst_policies)/$(cat "$m.name")"; rm -f "$m.name" ;;
+    apply:bpa-gpo-version)
+      local ini; ini=$(find "$(dst_gpo "$BPA_DDP")" -maxdepth 1 -iname gpt.ini | head -n1)
+      [ -n "$ini" ] || die "$c: no GPT.INI in $BPA_DDP"
+      cp -p "$ini" "$m.orig"; echo "$ini" > "$m.path"
+      sed -i 's/^Version=[0-9]*/Version=7/I' "$ini" ;;
+    revert:bpa-gpo-version)
+      cp -p "$m.orig" "$(cat "$m.path")"; rm -f "$m.orig" "$m.path" ;;
+    apply:bpa-stale-computer)   # APPSRV01 enabled, last logon 200 days ago (FILETIME: 100 ns since 1601)
+      directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" userAccountControl 4096
+      directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp \
+        "$(( ($(date +%s) - 200 * 86400 + 11644473600) * 10000000 ))" ;;
+    revert:bpa-stale-computer)
+      directory dst del "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" lastLogonTimestamp
+      directory dst set "CN=APPSRV01,OU=SBSServers,OU=Computers,OU=MyBusiness" userAccountControl 4098 ;;
+    apply:bpa-ns-old-server)
+      dst_dns add "$IP_DST" "$DNS_DOMAIN" @ NS "oldsrv.$DNS_DOMAIN" >/dev/null ;;
+    revert:bpa-ns-old-server)
+      dst_dns delete "$IP_DST" "$DNS_DOMAIN" @ NS "oldsrv.$DNS_DOMAIN" >/dev/null ;;
+    apply:bpa-stale-srv)
+      dst_dns add "$IP_DST" "$DNS_DOMAIN" _ldap._tcp SRV "oldsrv.$DNS_DOMAIN 389 0 100" >/dev/null ;;
+    revert:bpa-stale-srv)
+      dst_dns delete "$IP_DST" "$DNS_DOMAIN" _ldap._tcp SRV "oldsrv.$DNS_DOMAIN 389 0 100" >/dev/null ;;
+    apply:bpa-tombstone-60)
+      directory dst set "CN=Directory Service,CN=Windows NT,CN=Services,CN=Configuration" tombstoneLifetime 60 ;;
+    revert:bpa-tombstone-60)
+      directory dst set "CN=Directory Service,CN=Windows NT,CN=Services,CN=Configuration" tombstoneLifetime 180 ;;
+    apply:bpa-orphan-server-object)
+      printf 'dn: CN=OLDSRV,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,%s\nobjectClass: server\ndNSHostName: oldsrv.%s\n' \
+        "$BASE_DN" "$DNS_DOMAIN" | dst_ldap ldapadd >/dev/null ;;
+    revert:bpa-orphan-server-object)
+      dst_ldap ldapdelete "CN=OLDSRV,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,$BASE_DN" ;;
+    apply:bpa-guest-enabled)
+      directory dst set "CN=Guest,CN=Users" userAccountControl 66080 ;;
+    revert:bpa-guest-enabled)
+      directory dst set "CN=Guest,CN=Users" userAccountControl 66082 ;;
+    *) die "bpa_mutation: $how $c" ;;
+  esac
+}
 
 apply_mutation() {  # CASE
   local m=$LAB_DIR/mutations/$1
@@ -818,6 +908,7 @@ apply_mutation() {  # CASE
       stall stall-ldap '^ldap' ; return 0 ;;
     stall-smb)
       stall stall-smb '^smbd' ; return 0 ;;
+    bpa-*) bpa_mutation apply "$1" ;;
     *) die "unknown mutate case '$1' (known: ${MUTATIONS[*]})" ;;
   esac
   [ -e "$m" ] || date -u +%FT%TZ > "$m"
@@ -854,6 +945,7 @@ revert_mutation() {  # CASE
     stall-ldap|stall-smb)
       # shellcheck disable=SC2046
       kill -CONT $(cat "$m" 2>/dev/null) 2>/dev/null || true ;;
+    bpa-*) bpa_mutation revert "$1" ;;
     *) die "unknown mutate case '$1' (known: ${MUTATIONS[*]})" ;;
   esac
   rm -f "$m"

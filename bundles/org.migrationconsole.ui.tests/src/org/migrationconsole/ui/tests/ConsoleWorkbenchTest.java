@@ -1037,6 +1037,65 @@ class ConsoleWorkbenchTest {
         display.asyncExec(() -> b.notifyListeners(org.eclipse.swt.SWT.Selection, new Event()));
     }
 
+    @Test
+    void theBpaViewShowsARunAgainstTheOneBeforeNewStillOpenAndResolved() throws Exception {
+        MigrationStateService state = stateService();
+        java.nio.file.Path runs = state.workspace().directory().resolve("bpa/runs");
+        java.nio.file.Files.createDirectories(runs);
+        // two runs in the format the analyzer keeps (bpa/runs/<id>.json); the rules ran in the lab test
+        java.nio.file.Files.writeString(runs.resolve("2026-11-30T09-00-00Z.json"), bpaRun("2026-11-30T09:00:00Z",
+                bpaFinding("bpa.dns.ns-records", "warning", "fail", "1 name server record(s) are wrong"),
+                bpaFinding("bpa.gpo.links", "warning", "fail", "1 link(s) to GPOs that no longer exist"),
+                bpaFinding("bpa.accounts.guest", "warning", "pass", "Guest is disabled")));
+        java.nio.file.Files.writeString(runs.resolve("2026-12-01T09-00-00Z.json"), bpaRun("2026-12-01T09:00:00Z",
+                bpaFinding("bpa.dns.ns-records", "warning", "fail", "1 name server record(s) are wrong"),
+                bpaFinding("bpa.gpo.links", "warning", "pass", "4 link(s), every one to an existing GPO"),
+                bpaFinding("bpa.accounts.guest", "warning", "fail", "Guest is enabled"),
+                bpaFinding("bpa.directory.tombstone-lifetime", "error", "fail", "Tombstone lifetime is 60 days")));
+        onUi(() -> {
+            MWindow window = (MWindow) shell.getData("modelElement");
+            window.getContext().get(EPartService.class).showPart("org.migrationconsole.step.bpa.ui.part.analyzer",
+                    EPartService.PartState.ACTIVATE);
+            return null;
+        });
+        Table table = waitFor("the BPA view with the latest run's 4 findings", () -> onUi(() -> {
+            Table t = find(shell, Table.class, "bpa-findings");
+            return t != null && t.getItemCount() == 4 ? t : null;
+        }));
+        List<String> rows = onUi(() -> {
+            List<String> out = new ArrayList<>();
+            for (TableItem i : table.getItems()) {
+                out.add(i.getText(0) + "|" + i.getText(3));
+            }
+            return out;
+        });
+        assertEquals(List.of("new|bpa.directory.tombstone-lifetime", "new|bpa.accounts.guest",
+                "still open|bpa.dns.ns-records", "resolved|bpa.gpo.links"), rows, "open first, error before warning");
+        String summary = onUi(() -> find(shell, org.eclipse.swt.widgets.Label.class, "bpa-summary").getText());
+        assertTrue(summary.contains("2 new, 1 resolved, 1 still open"), summary);
+        String details = onUi(() -> {
+            table.setSelection(0);
+            table.notifyListeners(org.eclipse.swt.SWT.Selection, new Event());
+            return find(shell, Text.class, "bpa-details").getText();
+        });
+        assertTrue(details.contains("Remedy: fix bpa.directory.tombstone-lifetime") && details.contains("read bpa"),
+                details);
+        screenshot("bpa-view");
+    }
+
+    private static String bpaRun(String at, String... findings) {
+        return "{\"id\": \"" + at.replace(':', '-') + "\", \"startedAt\": \"" + at + "\", \"origin\": \"console\","
+                + " \"destination\": \"newdc.contoso.local\", \"server\": \"newdc.contoso.local (10.99.0.11)\","
+                + " \"canceled\": false, \"findings\": [" + String.join(", ", findings) + "]}";
+    }
+
+    private static String bpaFinding(String id, String severity, String status, String message) {
+        boolean open = status.equals("fail");
+        return "{\"id\": \"" + id + "\", \"title\": \"Rule " + id + "\", \"category\": \"DNS\", \"severity\": \""
+                + severity + "\", \"status\": \"" + status + "\", \"message\": \"" + message + "\", \"evidence\": [\"read "
+                + id + "\"], \"remedy\": \"" + (open ? "fix " + id : "") + "\"}";
+    }
+
     private static CheckOutcome outcome(String id, Severity severity, CheckResult r, Instant at) {
         return new CheckOutcome(id, "Check " + id, "prepare", null, severity, r, at, 3);
     }

@@ -19,7 +19,9 @@ public class BestPracticesAnalyzerStep extends DeclaredStep {
                     .title("Run the Best Practices Analyzer on the destination")
                     .description("Log on to the destination, open the Dashboard, select the server on the Devices tab"
                             + " and click Best Practices Analyzer in its Tasks pane. The analyzer is built in; nothing"
-                            + " needs downloading, whatever the overview page says.")
+                            + " needs downloading, whatever the overview page says. The console's own analyzer ('bpa"
+                            + " run', the Best Practices Analyzer view) reads the destination over LDAP, DNS and SMB"
+                            + " with rules modelled on dcdiag and the Essentials BPA, and keeps every run.")
                     .after("post.dns-cleanup").source("catalog 8.1").build(),
             TaskDescriptor.builder("bpa.review")
                     .title("Work through the analyzer report")
