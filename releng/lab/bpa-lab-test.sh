@@ -135,4 +135,16 @@ assert runs[1]['open']==12 and runs[0]['open']==2 and runs[2]['open']==2, [(r['i
 " "$WS/list.json" || fail "bpa list"
 [ "$(find "$WS/bpa/runs" -name '*.json' -perm 600 | wc -l)" = 3 ] || fail "three run files, owner-only"
 mc journal | grep -q 'analyzer run .* on newdc.contoso.local' || fail "the runs are not journalled"
+# the customer's report shows the latest run and what changed since the one before
+mc report --out "$WS/report" --format html >/dev/null || fail "report"
+python3 - "$WS/report/migration-report.html" "$WS/run2.json.expected" <<'PY' || fail "the report's BPA section"
+import sys, html
+t = html.unescape(open(sys.argv[1], encoding="utf-8").read())
+want = open(sys.argv[2]).read().split()
+assert "Best Practices Analyzer" in t and "Open findings" in t and "Findings per run" in t, "section"
+assert t.count(">resolved<") >= len(want), "every resolved rule listed"
+for rule in want:
+    assert rule in t, rule
+print("   report: Best Practices Analyzer section with %d resolved findings" % len(want))
+PY
 echo "PASS in $(( $(date +%s) - T0 )) s (workspace $WS)"
