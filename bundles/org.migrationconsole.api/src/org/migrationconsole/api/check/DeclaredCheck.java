@@ -35,12 +35,12 @@ public abstract class DeclaredCheck implements MigrationCheck {
 
     /** A check that gates no task, with the default timeout. */
     protected DeclaredCheck(String id, String title, String stepId, Severity severity) {
-        this(id, title, stepId, severity, null, false, Duration.ofSeconds(10));
+        this(id, title, stepId, severity, null, false, Duration.ofSeconds(15));
     }
 
     /** A check that gates {@code taskId} (may be null). */
     protected DeclaredCheck(String id, String title, String stepId, Severity severity, String taskId) {
-        this(id, title, stepId, severity, taskId, false, Duration.ofSeconds(10));
+        this(id, title, stepId, severity, taskId, false, Duration.ofSeconds(15));
     }
 
     protected DeclaredCheck(String id, String title, String stepId, Severity severity, String taskId,

@@ -41,7 +41,7 @@ public interface MigrationCheck {
 
     /** How long the check may take before it is reported as an error. */
     default Duration timeout() {
-        return Duration.ofSeconds(10);
+        return Duration.ofSeconds(15);
     }
 
     /**
